@@ -1,0 +1,59 @@
+//! Server functions for accounts. Each one is a public endpoint: it checks
+//! the caller, calls the service and maps the result.
+use super::model::{CurrentUser, SignUpForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use {super::request, super::service};
+
+/// The signed-in person, or `None`.
+#[server(endpoint = "auth/me")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    let state = request::app_state()?;
+    request::current_user(&state).await
+}
+
+#[server(endpoint = "auth/sign_up")]
+pub async fn sign_up(form: SignUpForm) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let session = service::sign_up(&state, form, request::request_locale()).await?;
+    request::set_session_cookie(&state, session.token);
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[server(endpoint = "auth/sign_in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let session = service::sign_in(&state, &email, &password, &request::client_ip()).await?;
+    request::set_session_cookie(&state, session.token);
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+#[server(endpoint = "auth/sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = request::app_state()?;
+    if let Some(token) = request::session_token() {
+        service::sign_out(&state, &token).await?;
+    }
+    request::clear_session_cookie(&state);
+    leptos_axum::redirect("/?signed_out=1");
+    Ok(())
+}
+
+#[server(endpoint = "auth/request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    service::request_password_reset(&state, &email).await?;
+    Ok(())
+}
+
+#[server(endpoint = "auth/reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let session = service::reset_password(&state, &token, &password).await?;
+    request::set_session_cookie(&state, session.token);
+    leptos_axum::redirect("/account");
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! Accounts: sign-up, sign-in and sign-out, sessions, password reset, and
+//! throttling of sign-in attempts. Jobseekers never need an account.
+pub mod api;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod request;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+mod store;
+
+pub use model::*;

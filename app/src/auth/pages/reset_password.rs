@@ -1,0 +1,37 @@
+use super::{action_error, field_problem};
+use crate::{auth::api::ResetPassword, i18n::*, parts::{FormAlert, TextField}, tr};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let action = ServerAction::<ResetPassword>::new();
+    let error = action_error(action);
+    view! {
+        <Title text=tr!(i18n, auth.reset_title) />
+        <section class="page narrow">
+            <h1>{t!(i18n, auth.reset_title)}</h1>
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <FormAlert error=error />
+                <input type="hidden" name="token" value=token />
+                <TextField
+                    name="password"
+                    id="reset-password"
+                    input_type="password"
+                    autocomplete="new-password"
+                    required=true
+                    label=tr!(i18n, auth.new_password)
+                    hint=tr!(i18n, auth.password_hint)
+                    problem=field_problem(error, "password")
+                />
+                <button type="submit" class="button primary" disabled=action.pending()>
+                    {t!(i18n, auth.reset_submit)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

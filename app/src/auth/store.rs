@@ -1,0 +1,181 @@
+//! SQL for accounts, sessions, throttling and password resets.
+use crate::db::Tx;
+use sqlx::{AnyPool, FromRow};
+
+#[derive(Debug, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub locale: String,
+}
+
+/// Inserts a user; `None` when the email address is taken.
+pub async fn insert_user(
+    tx: &mut Tx,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    locale: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, password_hash, locale, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email)
+    .bind(name)
+    .bind(password_hash)
+    .bind(locale)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+pub async fn find_user_by_email(pool: &AnyPool, email: &str) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as("SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(pool)
+        .await
+}
+
+pub async fn set_password_hash(tx: &mut Tx, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+pub async fn insert_session(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+#[derive(Debug, FromRow)]
+pub struct SessionUserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+}
+
+pub async fn find_session_user(pool: &AnyPool, token_hash: &str, now: i64) -> sqlx::Result<Option<SessionUserRow>> {
+    sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn delete_session(pool: &AnyPool, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete_sessions_of_user(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// Failed sign-ins since `since` for the address and for the client, and the
+/// oldest of the address's failures (to say when trying again makes sense).
+pub async fn recent_failures(
+    pool: &AnyPool,
+    email: &str,
+    client_ip: &str,
+    since: i64,
+) -> sqlx::Result<(i64, i64, Option<i64>)> {
+    let (by_email, oldest): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE email = $1 AND failed_at > $2",
+    )
+    .bind(email)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
+    let by_ip: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE client_ip = $1 AND failed_at > $2")
+            .bind(client_ip)
+            .bind(since)
+            .fetch_one(pool)
+            .await?;
+    Ok((by_email, by_ip, oldest))
+}
+
+pub async fn insert_failure(pool: &AnyPool, email: &str, client_ip: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO login_failures (email, client_ip, failed_at) VALUES ($1, $2, $3)")
+        .bind(email)
+        .bind(client_ip)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn clear_failures(pool: &AnyPool, email: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(email)
+        .execute(pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn insert_password_reset(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Marks a valid reset link used, atomically; the user's id if it was valid.
+pub async fn use_password_reset(tx: &mut Tx, token_hash: &str, now: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "UPDATE password_resets SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+pub async fn find_user_by_id(tx: &mut Tx, user_id: i64) -> sqlx::Result<SessionUserRow> {
+    sqlx::query_as("SELECT id, email, display_name FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await
+}

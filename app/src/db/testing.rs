@@ -1,0 +1,160 @@
+//! Fresh, migrated databases for tests: a temporary SQLite file, or a new
+//! PostgreSQL database per test (dropped afterwards), so parallel test runs
+//! never share state.
+use super::{Backend, Db};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// The server used for PostgreSQL tests; `JOBFAIR_TEST_PG_URL` overrides it.
+pub fn postgres_admin_url() -> String {
+    std::env::var("JOBFAIR_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// A test database that removes itself when dropped.
+pub struct TestDb {
+    pub db: Db,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    Postgres { name: String },
+}
+
+impl std::ops::Deref for TestDb {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        &self.db
+    }
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("jf_test_{}_{}_{:x}", std::process::id(), n, nanos)
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => Self::sqlite().await,
+            Backend::Postgres => Self::postgres().await,
+        }
+    }
+
+    pub async fn sqlite() -> TestDb {
+        let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+        let url = format!("sqlite://{}", path.display());
+        let db = match Db::connect(&url, 8).await {
+            Ok(db) => db,
+            Err(e) => panic!("cannot open test SQLite database {url}: {e}"),
+        };
+        if let Err(e) = db.migrate().await {
+            panic!("migrating the test SQLite database failed: {e}");
+        }
+        TestDb {
+            db,
+            cleanup: Cleanup::SqliteFile(path),
+        }
+    }
+
+    pub async fn postgres() -> TestDb {
+        let admin_url = postgres_admin_url();
+        let name = unique_name();
+        let admin = match Db::connect(&admin_url, 1).await {
+            Ok(db) => db,
+            Err(e) => panic!(
+                "PostgreSQL is not reachable at {admin_url} ({e}). Start it, or point \
+                 JOBFAIR_TEST_PG_URL at a server where this user may create databases."
+            ),
+        };
+        if let Err(e) = sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(admin.pool())
+            .await
+        {
+            panic!("cannot create test database {name} on {admin_url}: {e}");
+        }
+        admin.close().await;
+        let url = replace_database(&admin_url, &name);
+        let db = match Db::connect(&url, 8).await {
+            Ok(db) => db,
+            Err(e) => panic!("cannot connect to new test database {name}: {e}"),
+        };
+        if let Err(e) = db.migrate().await {
+            panic!("migrating test database {name} failed: {e}");
+        }
+        TestDb {
+            db,
+            cleanup: Cleanup::Postgres { name },
+        }
+    }
+}
+
+/// `postgres://user@host:port/old?x` with the database name replaced.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let prefix = match base.rfind('/') {
+        Some(i) if i > "postgres://".len() => &base[..i],
+        _ => base,
+    };
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            Cleanup::Postgres { name } => {
+                // Drop runs inside the test's runtime; use a thread with its own.
+                let name = name.clone();
+                let admin_url = postgres_admin_url();
+                let _ = std::thread::spawn(move || {
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build()
+                    else {
+                        return;
+                    };
+                    rt.block_on(async move {
+                        if let Ok(admin) = Db::connect(&admin_url, 1).await {
+                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(admin.pool())
+                                .await;
+                            admin.close().await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database;
+
+    #[test]
+    fn database_name_is_replaced() {
+        assert_eq!(
+            replace_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            replace_database("postgres://u:p@h/test?sslmode=disable", "x"),
+            "postgres://u:p@h/x?sslmode=disable"
+        );
+    }
+}

@@ -1,0 +1,345 @@
+//! The German demo: a job fair at Frankfurt Airport and a regional training
+//! and job fair in Gießen, with organisers, door staff, employers, halls,
+//! booths, jobs and registrations. Written once, into an empty database, in
+//! one transaction; dates are set relative to today so the fairs lie ahead.
+use crate::{
+    auth::password,
+    clock::Clock,
+    db::{Db, Tx},
+    fairs::time,
+    organisations::{OrgKind, Role, store as org_store},
+};
+use anyhow::Context;
+use chrono::{Datelike, Days, TimeZone};
+
+/// The password of every demo account (README lists the accounts).
+pub const DEMO_PASSWORD: &str = "jobfair-demo";
+
+const ZONE: &str = "Europe/Berlin";
+
+/// Demo accounts: email, name, organisation index, role.
+const ACCOUNTS: &[(&str, &str, usize, Role)] = &[
+    ("organisator@jobfair.demo", "Sabine Keller", 0, Role::Owner),
+    ("team@jobfair.demo", "Murat Yilmaz", 0, Role::Organiser),
+    ("einlass@jobfair.demo", "Jonas Becker", 0, Role::DoorStaff),
+    ("kammer@jobfair.demo", "Dr. Petra Hoffmann", 1, Role::Owner),
+    ("arbeitgeber@jobfair.demo", "Lena Wagner", 2, Role::Owner),
+];
+
+/// Organisations: name, kind.
+const ORGANISATIONS: &[(&str, OrgKind)] = &[
+    ("Agentur für Arbeit Frankfurt am Main", OrgKind::Organiser),
+    ("IHK Gießen-Friedberg", OrgKind::Organiser),
+    ("Rhein-Main Airport Services GmbH", OrgKind::Employer),
+    ("SkyCater Frankfurt GmbH", OrgKind::Employer),
+    ("Hessen Logistik Partner AG", OrgKind::Employer),
+    ("Terminal Sicherheit GmbH", OrgKind::Employer),
+    ("AeroTech Wartung GmbH", OrgKind::Employer),
+    ("Main-Taunus Pflege gGmbH", OrgKind::Employer),
+    ("Lahntal Maschinenbau GmbH", OrgKind::Employer),
+    ("Wetterau Bau GmbH", OrgKind::Employer),
+    ("Vogelsberg Energie eG", OrgKind::Employer),
+];
+
+/// Jobs per employer (by organisation index): title, kind, place of work.
+const JOBS: &[(usize, &str, &str, &str)] = &[
+    (2, "Fachkraft für Flugzeugabfertigung (m/w/d)", "full_time", "Frankfurt am Main"),
+    (2, "Ausbildung Fachkraft für Lagerlogistik (m/w/d)", "apprenticeship", "Frankfurt am Main"),
+    (3, "Köchin / Koch in der Bordverpflegung (m/w/d)", "full_time", "Frankfurt am Main"),
+    (3, "Aushilfe Verpackung (Minijob)", "mini_job", "Kelsterbach"),
+    (4, "Berufskraftfahrer/in CE (m/w/d)", "full_time", "Raunheim"),
+    (4, "Disponent/in Teilzeit (m/w/d)", "part_time", "Raunheim"),
+    (5, "Luftsicherheitsassistent/in (m/w/d)", "full_time", "Frankfurt am Main"),
+    (6, "Ausbildung Fluggerätmechaniker/in (m/w/d)", "apprenticeship", "Frankfurt am Main"),
+    (6, "Praktikum Instandhaltung", "internship", "Frankfurt am Main"),
+    (7, "Pflegefachkraft (m/w/d)", "full_time", "Hofheim am Taunus"),
+    (8, "Ausbildung Industriemechaniker/in (m/w/d)", "apprenticeship", "Wetzlar"),
+    (8, "Zerspanungsmechaniker/in Teilzeit (m/w/d)", "part_time", "Wetzlar"),
+    (9, "Ausbildung Maurer/in (m/w/d)", "apprenticeship", "Friedberg"),
+    (10, "Elektroniker/in für Energie- und Gebäudetechnik (m/w/d)", "full_time", "Lauterbach"),
+];
+
+const FIRST_NAMES: &[&str] = &[
+    "Ayşe", "Tobias", "Fatima", "Lukas", "Olena", "Mehmet", "Sophie", "Daniel", "Amina", "Jan", "Irina",
+    "Kevin", "Maria", "Hamid", "Julia", "Piotr", "Sara", "Felix", "Leila", "Marco",
+];
+const LAST_NAMES: &[&str] = &[
+    "Demir", "Schulz", "Haddad", "Weber", "Kovalenko", "Kaya", "Neumann", "Fischer", "Rahimi", "Zimmermann",
+];
+
+/// Seeds the demo unless the database already has accounts. Returns whether
+/// it seeded.
+pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> anyhow::Result<bool> {
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?;
+    if users > 0 {
+        return Ok(false);
+    }
+    let password_hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let now = clock.now();
+    let mut tx = db.begin().await?;
+    seed(&mut tx, &password_hash, now).await.context("seeding the demo")?;
+    tx.commit().await?;
+    tracing::info!("demo data written");
+    Ok(true)
+}
+
+async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> {
+    let mut org_ids = Vec::new();
+    for (name, kind) in ORGANISATIONS {
+        org_ids.push(org_store::insert_organisation(tx, *kind, name, now).await?);
+    }
+    for (email, name, org, role) in ACCOUNTS {
+        let user_id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, display_name, password_hash, locale, created_at) \
+             VALUES ($1, $2, $3, 'de', $4) RETURNING id",
+        )
+        .bind(*email)
+        .bind(*name)
+        .bind(password_hash)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        org_store::insert_membership(tx, org_ids[*org], user_id, *role, now).await?;
+    }
+
+    let airport = Fair {
+        slug: "flughafen-frankfurt",
+        title_de: "Jobmesse am Flughafen Frankfurt",
+        title_en: "Job fair at Frankfurt Airport",
+        description_de: "Über 30 Arbeitgeber rund um den Flughafen stellen sich vor: Bodenverkehrsdienste, \
+                         Sicherheit, Gastronomie, Logistik und Technik. Bringen Sie Ihren Lebenslauf mit.",
+        description_en: "More than 30 employers from around the airport present themselves: ground handling, \
+                         security, catering, logistics and engineering. Bring your CV.",
+        venue_name: "Flughafen Frankfurt, Terminal 1, Halle B",
+        venue_address: "Hugo-Eckener-Ring, 60549 Frankfurt am Main",
+        days_ahead: 35,
+        hours: (9, 16),
+        organiser: org_ids[0],
+        co_organiser: None,
+    };
+    let airport_id = airport.insert(tx, now).await?;
+    let day = start_of_fair_day(now, airport.days_ahead)?;
+    insert_slot(tx, airport_id, day, (9, 0), (12, 0), 300, "invite").await?;
+    let airport_open = insert_slot(tx, airport_id, day, (12, 30), (16, 0), 800, "open").await?;
+    let hall = insert_hall(tx, airport_id, "Halle B", 600, 300).await?;
+    let booths = insert_booth_rows(tx, hall, &["A", "B"], 6).await?;
+    for (i, employer) in [2usize, 3, 4, 5, 6, 7].iter().enumerate() {
+        book(tx, booths[i], org_ids[*employer], "confirmed", now).await?;
+    }
+    book(tx, booths[7], org_ids[8], "held", now).await?;
+    for (employer, title, kind, place) in JOBS.iter().filter(|j| j.0 <= 7) {
+        insert_job(tx, airport_id, org_ids[*employer], title, kind, place, now).await?;
+    }
+    insert_registrations(tx, airport_id, airport_open, 36, now).await?;
+
+    let giessen = Fair {
+        slug: "mittelhessen",
+        title_de: "Ausbildungs- und Jobmesse Mittelhessen",
+        title_en: "Central Hesse training and job fair",
+        description_de: "Ausbildungsplätze, Jobs und Praktika aus Handwerk, Industrie und Pflege in der Region.",
+        description_en: "Apprenticeships, jobs and internships from trades, industry and care in the region.",
+        venue_name: "Hessenhallen Gießen, Halle 1",
+        venue_address: "Ringallee 16, 35390 Gießen",
+        days_ahead: 70,
+        hours: (10, 15),
+        organiser: org_ids[0],
+        co_organiser: Some(org_ids[1]),
+    };
+    let giessen_id = giessen.insert(tx, now).await?;
+    let day = start_of_fair_day(now, giessen.days_ahead)?;
+    let giessen_slot = insert_slot(tx, giessen_id, day, (10, 0), (15, 0), 1500, "open").await?;
+    let hall = insert_hall(tx, giessen_id, "Halle 1", 400, 250).await?;
+    let booths = insert_booth_rows(tx, hall, &["C", "D"], 4).await?;
+    for (i, employer) in [8usize, 9, 10, 7].iter().enumerate() {
+        book(tx, booths[i], org_ids[*employer], "confirmed", now).await?;
+    }
+    for (employer, title, kind, place) in JOBS.iter().filter(|j| j.0 >= 7) {
+        insert_job(tx, giessen_id, org_ids[*employer], title, kind, place, now).await?;
+    }
+    insert_registrations(tx, giessen_id, giessen_slot, 18, now).await?;
+    Ok(())
+}
+
+struct Fair {
+    slug: &'static str,
+    title_de: &'static str,
+    title_en: &'static str,
+    description_de: &'static str,
+    description_en: &'static str,
+    venue_name: &'static str,
+    venue_address: &'static str,
+    days_ahead: u64,
+    hours: (u32, u32),
+    organiser: i64,
+    co_organiser: Option<i64>,
+}
+
+impl Fair {
+    async fn insert(&self, tx: &mut Tx, now: i64) -> anyhow::Result<i64> {
+        let day = start_of_fair_day(now, self.days_ahead)?;
+        let starts_at = at(day, (self.hours.0, 0))?;
+        let ends_at = at(day, (self.hours.1, 0))?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
+             venue_name, venue_address, time_zone, starts_at, ends_at, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'published', $12) RETURNING id",
+        )
+        .bind(self.slug)
+        .bind(self.organiser)
+        .bind(self.title_de)
+        .bind(self.title_en)
+        .bind(self.description_de)
+        .bind(self.description_en)
+        .bind(self.venue_name)
+        .bind(self.venue_address)
+        .bind(ZONE)
+        .bind(starts_at)
+        .bind(ends_at)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        for org in std::iter::once(self.organiser).chain(self.co_organiser) {
+            sqlx::query("INSERT INTO fair_organisers (fair_id, organisation_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(org)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(id)
+    }
+}
+
+/// The venue-local date `days` after today.
+fn start_of_fair_day(now: i64, days: u64) -> anyhow::Result<chrono::NaiveDate> {
+    let today = time::zone(ZONE)
+        .timestamp_opt(now, 0)
+        .single()
+        .context("invalid clock")?
+        .date_naive();
+    today.checked_add_days(Days::new(days)).context("date out of range")
+}
+
+fn at(day: chrono::NaiveDate, (hour, minute): (u32, u32)) -> anyhow::Result<i64> {
+    time::unix_at(ZONE, day.year(), day.month(), day.day(), hour, minute).context("no such local time")
+}
+
+async fn insert_slot(
+    tx: &mut Tx,
+    fair_id: i64,
+    day: chrono::NaiveDate,
+    from: (u32, u32),
+    to: (u32, u32),
+    capacity: i64,
+    entry_mode: &str,
+) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO time_slots (fair_id, starts_at, ends_at, capacity, entry_mode) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(fair_id)
+    .bind(at(day, from)?)
+    .bind(at(day, to)?)
+    .bind(capacity)
+    .bind(entry_mode)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+async fn insert_hall(tx: &mut Tx, fair_id: i64, name: &str, width_dm: i64, depth_dm: i64) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO halls (fair_id, name, width_dm, depth_dm) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(fair_id)
+    .bind(name)
+    .bind(width_dm)
+    .bind(depth_dm)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Rows of 4 m × 3 m booths with aisles; the ends of each row are corners.
+async fn insert_booth_rows(tx: &mut Tx, hall_id: i64, rows: &[&str], per_row: i64) -> anyhow::Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    for (row_index, row) in rows.iter().enumerate() {
+        for n in 0..per_row {
+            let corner = n == 0 || n == per_row - 1;
+            let (category, price_cents) = if corner { ("corner", 90_000) } else { ("standard", 60_000) };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO booths (hall_id, label, x_dm, y_dm, width_dm, depth_dm, category, price_cents, extras) \
+                 VALUES ($1, $2, $3, $4, 40, 30, $5, $6, 'power,table') RETURNING id",
+            )
+            .bind(hall_id)
+            .bind(format!("{row}{:02}", n + 1))
+            .bind(20 + n * 45)
+            .bind(30 + row_index as i64 * 90)
+            .bind(category)
+            .bind(price_cents)
+            .fetch_one(&mut **tx)
+            .await?;
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+async fn book(tx: &mut Tx, booth_id: i64, org_id: i64, status: &str, now: i64) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(booth_id)
+        .bind(org_id)
+        .bind(status)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn insert_job(
+    tx: &mut Tx,
+    fair_id: i64,
+    org_id: i64,
+    title: &str,
+    kind: &str,
+    place: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO jobs (fair_id, organisation_id, title, kind, place_of_work, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(fair_id)
+    .bind(org_id)
+    .bind(title)
+    .bind(kind)
+    .bind(place)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn insert_registrations(tx: &mut Tx, fair_id: i64, slot_id: i64, count: usize, now: i64) -> anyhow::Result<()> {
+    for i in 0..count {
+        let first = FIRST_NAMES[i % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(i * 7) % LAST_NAMES.len()];
+        let email = format!("besucher{}.{}@example.org", fair_id, i + 1);
+        let locale = if i % 4 == 0 { "en" } else { "de" };
+        sqlx::query(
+            "INSERT INTO registrations (fair_id, slot_id, name, email, locale, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(fair_id)
+        .bind(slot_id)
+        .bind(format!("{first} {last}"))
+        .bind(email)
+        .bind(locale)
+        .bind(now - (count - i) as i64 * 3600)
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query("UPDATE time_slots SET taken = taken + $1 WHERE id = $2")
+        .bind(count as i64)
+        .bind(slot_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

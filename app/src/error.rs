@@ -1,0 +1,140 @@
+//! The one error type that crosses the server-function boundary.
+//!
+//! Which error where: services return [`crate::service_error::ServiceError`]
+//! (server only, with internal causes); server functions turn it into
+//! [`AppError`], which the browser receives. `AppError` only has variants a
+//! person can act on; internal causes become a reference number that is logged
+//! on the server together with the cause, never shown raw.
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// The name used for problems that concern the whole form, not one field.
+pub const FORM: &str = "form";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    #[error("too many attempts, retry after {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: i64 },
+    #[error("internal error, reference {reference}")]
+    Internal { reference: String },
+    /// The request did not reach the server or its answer was unreadable.
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+impl AppError {
+    pub fn invalid(field: &'static str, problem: Problem) -> Self {
+        AppError::Invalid(FieldErrors::one(field, problem))
+    }
+
+    /// The problem reported for `field`, if the error is about input.
+    pub fn problem_for(&self, field: &str) -> Option<Problem> {
+        match self {
+            AppError::Invalid(errors) => errors.get(field),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with one input; the page translates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    InvalidEmail,
+    TooShort { min: u32 },
+    TooLong { max: u32 },
+    EmailTaken,
+    WrongCredentials,
+    LinkInvalid,
+    AlreadyMember,
+    InvalidChoice,
+    WrongAccount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// Problems per field, in the order the fields were checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn one(field: &str, problem: Problem) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, problem);
+        errors
+    }
+
+    /// Records a problem; the first problem per field wins.
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        if self.get(field).is_none() {
+            self.0.push(FieldError {
+                field: field.to_owned(),
+                problem,
+            });
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was recorded, otherwise the collected errors.
+    pub fn into_result<T>(self, value: T) -> Result<T, AppError> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_problem_per_field_wins() {
+        let mut errors = FieldErrors::default();
+        errors.add("email", Problem::Required);
+        errors.add("email", Problem::InvalidEmail);
+        assert_eq!(errors.get("email"), Some(Problem::Required));
+        assert_eq!(errors.0.len(), 1);
+    }
+
+    #[test]
+    fn empty_errors_pass_the_value_through() {
+        assert_eq!(FieldErrors::default().into_result(7), Ok(7));
+        let err = FieldErrors::one("name", Problem::Required).into_result(7);
+        assert_eq!(
+            err.map_err(|e| e.problem_for("name")),
+            Err(Some(Problem::Required))
+        );
+    }
+}

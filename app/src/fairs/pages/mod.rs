@@ -1,0 +1,4 @@
+//! Public fair pages.
+mod home;
+
+pub use home::HomePage;

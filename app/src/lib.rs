@@ -1,0 +1,31 @@
+//! Jobfair's application crate: the domain modules, their server functions and
+//! pages, shared by the server (`ssr`) and the browser bundle (`hydrate`).
+#![recursion_limit = "256"]
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod auth;
+pub mod error;
+pub mod fairs;
+pub mod organisations;
+pub mod parts;
+pub mod prefs;
+pub mod shell;
+pub mod validation;
+
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod service_error;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod tokens;
+
+pub use shell::{App, shell};

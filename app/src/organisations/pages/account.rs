@@ -1,0 +1,120 @@
+use super::role_text;
+use crate::{
+    auth::pages::{action_error, field_problem},
+    error::AppError,
+    i18n::*,
+    organisations::{
+        OrgKind, OrganisationDetails,
+        api::{InviteMember, my_organisations},
+    },
+    parts::{FormAlert, TextField, error_message},
+    tr,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let invite = ServerAction::<InviteMember>::new();
+    let organisations = Resource::new(move || invite.version().get(), |_| my_organisations());
+    view! {
+        <Title text=tr!(i18n, account.title) />
+        <section class="page">
+            <h1>{t!(i18n, account.title)}</h1>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || {
+                    organisations.get().map(|result| match result {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, account.no_organisations)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <h2>{t!(i18n, account.organisations)}</h2>
+                            {list.into_iter().map(|org| view! { <OrganisationCard org invite /> }).collect_view()}
+                        }.into_any(),
+                        Err(AppError::Unauthenticated) => view! {
+                            <p>{t!(i18n, account.sign_in_required)}</p>
+                            <p><a class="button primary" href="/login">{t!(i18n, nav.sign_in)}</a></p>
+                        }.into_any(),
+                        Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn OrganisationCard(org: OrganisationDetails, invite: ServerAction<InviteMember>) -> impl IntoView {
+    let i18n = use_i18n();
+    let membership = org.membership;
+    let kind = match membership.kind {
+        OrgKind::Organiser => tr!(i18n, account.kind_organiser),
+        OrgKind::Employer => tr!(i18n, account.kind_employer),
+    };
+    let my_role = role_text(i18n, membership.role);
+    let heading_id = format!("org-{}", membership.organisation_id);
+    let labelled_by = heading_id.clone();
+    let members = org.members;
+    let pending = org.pending_invites;
+    let can_invite = membership.role.can_manage_members();
+    let roles = membership.kind.roles();
+    let org_id = membership.organisation_id;
+    view! {
+        <article class="card" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{membership.organisation_name}</h3>
+            <p class="meta">{move || kind.get()} " · " {t!(i18n, account.your_role, role = my_role.clone())}</p>
+            <h4>{t!(i18n, account.members)}</h4>
+            <ul class="plain-list">
+                {members.into_iter().map(|m| {
+                    let role = role_text(i18n, m.role);
+                    view! { <li>{m.display_name} " (" {m.email} ") – " {role}</li> }
+                }).collect_view()}
+            </ul>
+            {(!pending.is_empty()).then(|| view! {
+                <h4>{t!(i18n, account.pending_invites)}</h4>
+                <ul class="plain-list">
+                    {pending.into_iter().map(|p| {
+                        let role = role_text(i18n, p.role);
+                        view! { <li>{p.email} " – " {role}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {can_invite.then(|| view! { <InviteForm org_id roles invite /> })}
+        </article>
+    }
+}
+
+#[component]
+fn InviteForm(org_id: i64, roles: &'static [crate::organisations::Role], invite: ServerAction<InviteMember>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(invite);
+    let sent_to = move || invite.value().get().and_then(Result::ok);
+    let select_id = format!("invite-role-{org_id}");
+    view! {
+        <ActionForm action=invite attr:class="form compact" attr:novalidate=true>
+            <h4>{t!(i18n, account.invite_title)}</h4>
+            <p class="notice success" role="status" hidden=move || sent_to().is_none()>
+                {move || sent_to().map(|email| t_string!(i18n, account.invite_sent, email = email).to_string())}
+            </p>
+            <FormAlert error=error />
+            <input type="hidden" name="organisation_id" value=org_id />
+            <TextField
+                name="email"
+                id=format!("invite-email-{org_id}")
+                input_type="email"
+                autocomplete="off"
+                required=true
+                label=tr!(i18n, account.invite_email)
+                problem=field_problem(error, "email")
+            />
+            <div class="field">
+                <label for=select_id.clone()>{t!(i18n, account.invite_role)}</label>
+                <select id=select_id name="role">
+                    {roles.iter().rev().map(|role| {
+                        view! { <option value=role.as_str()>{role_text(i18n, *role)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button" disabled=invite.pending()>{t!(i18n, account.invite_submit)}</button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,43 @@
+//! Turns problems and errors into sentences in the current language.
+use crate::{
+    error::{AppError, FORM, Problem},
+    i18n::*,
+};
+use leptos_i18n::{I18nContext, t_string};
+
+pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
+    match problem {
+        Problem::Required => t_string!(i18n, problems.required).to_string(),
+        Problem::InvalidEmail => t_string!(i18n, problems.invalid_email).to_string(),
+        Problem::TooShort { min } => t_string!(i18n, problems.too_short, min = min).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, problems.too_long, max = max).to_string(),
+        Problem::EmailTaken => t_string!(i18n, problems.email_taken).to_string(),
+        Problem::WrongCredentials => t_string!(i18n, problems.wrong_credentials).to_string(),
+        Problem::LinkInvalid => t_string!(i18n, problems.link_invalid).to_string(),
+        Problem::AlreadyMember => t_string!(i18n, problems.already_member).to_string(),
+        Problem::InvalidChoice => t_string!(i18n, problems.invalid_choice).to_string(),
+        Problem::WrongAccount => t_string!(i18n, problems.wrong_account).to_string(),
+    }
+}
+
+/// The sentence for an error as a whole (field problems get a summary that
+/// points to the fields, unless the problem concerns the whole form).
+pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::Invalid(errors) => match errors.get(FORM) {
+            Some(problem) => problem_message(i18n, problem),
+            None => t_string!(i18n, common.error_summary).to_string(),
+        },
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::TooManyAttempts { retry_after_secs } => {
+            let minutes = (retry_after_secs + 59) / 60;
+            t_string!(i18n, errors.too_many_attempts, minutes = minutes).to_string()
+        }
+        AppError::Internal { reference } => {
+            t_string!(i18n, errors.internal, reference = reference.clone()).to_string()
+        }
+        AppError::Transport(_) => t_string!(i18n, errors.network).to_string(),
+    }
+}

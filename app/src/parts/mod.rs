@@ -1,0 +1,17 @@
+//! Small building blocks every page uses: translated texts, form fields with
+//! their errors, and alerts.
+mod field;
+mod messages;
+
+pub use field::{FormAlert, TextField};
+pub use messages::{error_message, problem_message};
+
+/// A reactive translated string, for props and attributes:
+/// `tr!(i18n, auth.email)` or `tr!(i18n, nav.signed_in_as, name = n)`.
+#[macro_export]
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)*) => {{
+        let i18n = $i18n;
+        ::leptos::prelude::Signal::derive(move || ::leptos_i18n::t_string!(i18n, $($key)*).to_string())
+    }};
+}

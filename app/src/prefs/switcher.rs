@@ -1,0 +1,67 @@
+//! The language switch and the text-size buttons in the page header.
+use super::{TextSize, remember_text_size};
+use crate::{i18n::*, tr};
+use leptos::{ev, prelude::*};
+use leptos_i18n::Locale as _;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn DisplayPrefs() -> impl IntoView {
+    let i18n = use_i18n();
+    let text_size = expect_context::<RwSignal<TextSize>>();
+    let location = use_location();
+    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    let other = move || match i18n.get_locale() {
+        Locale::de => Locale::en,
+        Locale::en => Locale::de,
+    };
+    let switch_language = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        i18n.set_locale(other());
+    };
+    let size_label = tr!(i18n, prefs.text_size);
+    let size_button = move |size: TextSize| {
+        let label = match size {
+            TextSize::Normal => tr!(i18n, prefs.text_normal),
+            TextSize::Large => tr!(i18n, prefs.text_larger),
+            TextSize::Larger => tr!(i18n, prefs.text_larger),
+        };
+        let choose = move |ev: ev::MouseEvent| {
+            ev.prevent_default();
+            text_size.set(size);
+            remember_text_size(size);
+        };
+        view! {
+            <button
+                type="submit"
+                name="text_size"
+                value=size.as_str()
+                class="size-button"
+                aria-label=move || format!("{} ({})", label.get(), size.symbol())
+                aria-pressed=move || (text_size.get() == size).to_string()
+                on:click=choose
+            >
+                {size.symbol()}
+            </button>
+        }
+    };
+    view! {
+        <div class="prefs">
+            <form method="post" action="/prefs" class="lang-switch" on:submit=switch_language>
+                <input type="hidden" name="lang" value=move || other().as_str() />
+                <input type="hidden" name="back" value=back />
+                <button
+                    type="submit"
+                    lang=move || other().as_str()
+                    aria-label=tr!(i18n, prefs.switch_to_other_label)
+                >
+                    {t!(i18n, prefs.switch_to_other)}
+                </button>
+            </form>
+            <form method="post" action="/prefs" class="text-size" role="group" aria-label=size_label>
+                <input type="hidden" name="back" value=back />
+                {TextSize::ALL.into_iter().map(size_button).collect_view()}
+            </form>
+        </div>
+    }
+}

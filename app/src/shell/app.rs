@@ -1,0 +1,132 @@
+//! The application component: contexts, layout and routes.
+use super::NotFound;
+use crate::{
+    auth::{
+        api::{SignOut, get_current_user},
+        pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
+    },
+    fairs::pages::HomePage,
+    i18n::*,
+    organisations::pages::{AcceptInvitePage, AccountPage},
+    prefs::{DisplayPrefs, TextSize, initial_text_size},
+    tr,
+};
+use leptos::prelude::*;
+use leptos_meta::{Link, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    hooks::use_location,
+    path,
+};
+use leptos_use::{SameSite, UseCookieOptions, UseLocalesOptions};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(RwSignal::new(initial_text_size()));
+    // German unless the person picked English: the browser's language list is
+    // not consulted. The choice is kept for a year on the whole site.
+    let cookie_options = UseCookieOptions::default()
+        .path("/")
+        .max_age(365 * 24 * 3600 * 1000)
+        .same_site(SameSite::Lax);
+    let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
+    view! {
+        <I18nContextProvider cookie_options=cookie_options ssr_lang_header_getter=no_accept_language>
+            <Link rel="stylesheet" id="leptos" href="/pkg/jobfair.css" />
+            <Router>
+                <Layout />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Layout() -> impl IntoView {
+    let i18n = use_i18n();
+    let text_size = expect_context::<RwSignal<TextSize>>();
+    // Effects run only in the browser: this marks the page as interactive.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    view! {
+        <Title formatter=|text: String| if text.is_empty() { "Jobfair".to_owned() } else { format!("{text} · Jobfair") } />
+        <div class="app" data-text-size=move || text_size.get().as_str() data-hydrated=move || hydrated.get().then_some("true")>
+            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            <header class="site-header">
+                <div class="header-inner">
+                    <a class="brand" href="/">{t!(i18n, app_name)}</a>
+                    <MainNav />
+                    <DisplayPrefs />
+                </div>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/login") view=SignInPage />
+                    <Route path=path!("/signup") view=SignUpPage />
+                    <Route path=path!("/password/forgot") view=ForgotPasswordPage />
+                    <Route path=path!("/password/reset/:token") view=ResetPasswordPage />
+                    <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/invite/:token") view=AcceptInvitePage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{t!(i18n, footer.tagline)}</p>
+                <p>{t!(i18n, footer.privacy)}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// Links for the signed-out, or the account and sign-out for the signed-in.
+/// The person is looked up again on every navigation, so signing in or out
+/// (which navigates) shows at once.
+#[component]
+fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| get_current_user());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <nav class="main-nav" aria-label=tr!(i18n, nav.label)>
+            <ul>
+                <li>
+                    <a href="/">{t!(i18n, nav.home)}</a>
+                </li>
+                <Transition fallback=|| ()>
+                    {move || {
+                        user.get()
+                            .map(|result| match result.ok().flatten() {
+                                Some(user) => {
+                                    view! {
+                                        <li>
+                                            <a href="/account" title=tr!(i18n, nav.signed_in_as, name = user.display_name.clone())>
+                                                {t!(i18n, nav.account)}
+                                            </a>
+                                        </li>
+                                        <li>
+                                            <ActionForm action=sign_out attr:class="inline-form">
+                                                <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
+                                None => {
+                                    view! {
+                                        <li>
+                                            <a href="/login">{t!(i18n, nav.sign_in)}</a>
+                                        </li>
+                                        <li>
+                                            <a href="/signup">{t!(i18n, nav.sign_up)}</a>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </Transition>
+            </ul>
+        </nav>
+    }
+}

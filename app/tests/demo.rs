@@ -1,0 +1,29 @@
+//! The demo fills an empty database once, on both backends, and the public
+//! list shows its two fairs.
+use app::{clock::ManualClock, db::testing::TestDb, demo, fairs::store};
+
+async fn seeds_once(db: TestDb) {
+    let clock = ManualClock::at(1_800_000_000);
+    assert!(matches!(demo::seed_if_empty(&db, &clock).await, Ok(true)));
+    assert!(matches!(demo::seed_if_empty(&db, &clock).await, Ok(false)), "second start writes nothing");
+    let fairs = store::upcoming_published(db.pool(), 1_800_000_000).await.unwrap_or_default();
+    let slugs: Vec<_> = fairs.iter().map(|f| f.slug.as_str()).collect();
+    assert_eq!(slugs, ["flughafen-frankfurt", "mittelhessen"]);
+    assert_eq!(fairs[0].exhibitor_count, 6);
+    assert_eq!(fairs[1].exhibitor_count, 4);
+    let registrations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
+        .fetch_one(db.pool())
+        .await
+        .unwrap_or_default();
+    assert_eq!(registrations, 54);
+}
+
+#[tokio::test]
+async fn demo_seeds_once_on_sqlite() {
+    seeds_once(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn demo_seeds_once_on_postgres() {
+    seeds_once(TestDb::postgres().await).await;
+}

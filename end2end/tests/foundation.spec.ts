@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
+
+test("the start page is server-rendered: content is there before any wasm runs", async ({ page }) => {
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Jobmessen, die funktionieren" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jobmesse am Flughafen Frankfurt" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.locator(".app[data-hydrated='true']")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("after hydration the text-size control responds in place and is remembered", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole("button", { name: "Größere Schrift (A+)" }).click();
+  await expect(page.locator(".app")).toHaveAttribute("data-text-size", "large");
+  await expect(page.getByRole("button", { name: "Größere Schrift (A+)" })).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.locator(".app")).toHaveAttribute("data-text-size", "large");
+});
+
+test("English is one click away and stays chosen", async ({ page }) => {
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Job fairs that work" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectAccessible(page);
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await page.getByRole("button", { name: "Auf Deutsch umschalten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+});
+
+test("an organiser signs up, signs out, mistypes the password and signs in", async ({ page }) => {
+  const email = uniqueEmail("organisatorin");
+  await page.goto("/signup");
+  await waitForHydration(page);
+  await expectAccessible(page);
+  await page.getByLabel("einen Veranstalter (z. B. Jobcenter, Kammer, Messeteam)").check();
+  await page.getByLabel("Name der Organisation oder Firma").fill("Jobcenter Offenbach");
+  await page.getByLabel("Ihr Name").fill("Aylin Öztürk");
+  await page.getByLabel("E-Mail-Adresse").fill("keine-adresse");
+  await page.getByLabel("Passwort").fill("kurz");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein")).toBeVisible();
+  await expect(page.getByText("Bitte mindestens 10 Zeichen eingeben.")).toBeVisible();
+  await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mein Konto" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jobcenter Offenbach" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(/\/(\?.*)?$/);
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
+
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort stimmen nicht." })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Jobcenter Offenbach" })).toBeVisible();
+});
+
+test("a demo organiser sees the team and can invite a colleague", async ({ page }) => {
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("E-Mail-Adresse").fill("organisator@jobfair.demo");
+  await page.getByLabel("Passwort").fill("jobfair-demo");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Agentur für Arbeit Frankfurt am Main" })).toBeVisible();
+  await expect(page.getByText("Jonas Becker")).toBeVisible();
+  const invitee = uniqueEmail("kollege");
+  await page.getByLabel("E-Mail-Adresse der eingeladenen Person").fill(invitee);
+  await page.getByLabel("Rolle").selectOption("door_staff");
+  await page.getByRole("button", { name: "Einladung senden" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Einladung an ${invitee} ist im Postausgang.` })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("unknown pages say so, with a way home", async ({ page }) => {
+  const response = await page.goto("/gibt-es-nicht");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Zur Startseite" })).toBeVisible();
+  await expectAccessible(page);
+});

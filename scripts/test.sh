@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: unit and service tests (on SQLite and PostgreSQL), HTTP
+# tests, the bundle check, and the browser tests in Chromium against the
+# release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --with-browser
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
+# The same flags cargo-leptos uses, so tests reuse its build.
+export RUSTFLAGS="--cfg erase_components"
+export JOBFAIR_TEST_PG_URL="${JOBFAIR_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+pg_host_port=$(echo "$JOBFAIR_TEST_PG_URL" | sed -E 's#^[a-z]+://([^@/]*@)?([^/:?]+)(:([0-9]+))?.*#\2 \4#')
+read -r pg_host pg_port <<<"$pg_host_port"
+if ! timeout 5 bash -c "exec 3<>/dev/tcp/${pg_host}/${pg_port:-5432}" 2>/dev/null; then
+  echo "PostgreSQL is not reachable at ${pg_host}:${pg_port:-5432} (JOBFAIR_TEST_PG_URL=$JOBFAIR_TEST_PG_URL)." >&2
+  echo "Start it, or point JOBFAIR_TEST_PG_URL at a server where this user may create databases." >&2
+  exit 1
+fi
+
+printf '\n== unit, service (SQLite + PostgreSQL) and HTTP tests\n'
+cargo test -p app --features ssr,test-util
+cargo test -p server
+
+printf '\n== release build and bundle check\n'
+cargo leptos build --release
+scripts/check-bundle.sh
+
+printf '\n== browser tests (Chromium, phone viewport)\n'
+workdir=$(mktemp -d)
+port=${JOBFAIR_E2E_PORT:-3300}
+JOBFAIR_DATABASE_URL="sqlite://$workdir/e2e.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
+  JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
+  "$CARGO_TARGET_DIR/release/server" > "$workdir/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$workdir"' EXIT
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 $server_pid 2>/dev/null || { cat "$workdir/server.log"; exit 1; }
+  sleep 0.2
+done
+(cd end2end && JOBFAIR_BASE_URL="http://127.0.0.1:$port" npx playwright test)

@@ -1,0 +1,8 @@
+//! The Jobfair web server: configuration, start-up and HTTP plumbing around
+//! the application crate.
+mod http_extras;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+
+pub use startup::Application;

@@ -1,0 +1,35 @@
+use server::{Application, settings::Settings, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let settings = Settings::load()?;
+    telemetry::init(settings.log_format);
+    let application = Application::build(&settings).await?;
+    tracing::info!(address = %application.address(), public_url = %settings.public_url, "Jobfair is listening");
+    application.run_until_stopped(startup_shutdown_signal()).await?;
+    tracing::info!("Jobfair stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM: the server then finishes open requests.
+async fn startup_shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing open requests");
+}

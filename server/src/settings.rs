@@ -1,0 +1,124 @@
+//! Configuration: built-in defaults, then an optional TOML file
+//! (`jobfair.toml`, or the path in `JOBFAIR_CONFIG`), then environment
+//! variables `JOBFAIR_<SETTING>` (and plain `DATABASE_URL`). Later wins.
+//! Every setting is listed in README.md.
+use figment::{
+    Figment,
+    providers::{Env, Format, Toml},
+};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `sqlite://data/jobfair.db` (default) or `postgres://user:pass@host/db`.
+    /// Secret: may contain a password; `Debug` prints it redacted.
+    pub database_url: SecretString,
+    pub database_max_connections: u32,
+    /// Address and port to listen on.
+    pub listen_addr: String,
+    /// The address people use to reach Jobfair; links in mails start with it.
+    pub public_url: String,
+    /// Folder with the built site (`pkg/` with wasm, JS and CSS).
+    pub site_root: String,
+    pub log_format: LogFormat,
+    /// Fill an empty database with the German demo on start.
+    pub demo_data: bool,
+    pub session_days: i64,
+    pub login_max_failures: i64,
+    pub login_max_failures_per_ip: i64,
+    pub login_window_minutes: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy).
+    pub trust_proxy_headers: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: SecretString::from("sqlite://data/jobfair.db"),
+            database_max_connections: 16,
+            listen_addr: "127.0.0.1:3000".into(),
+            public_url: "http://127.0.0.1:3000".into(),
+            site_root: "target/site".into(),
+            log_format: LogFormat::Pretty,
+            demo_data: false,
+            session_days: 14,
+            login_max_failures: 5,
+            login_max_failures_per_ip: 50,
+            login_window_minutes: 15,
+            trust_proxy_headers: false,
+        }
+    }
+}
+
+impl Settings {
+    pub fn load() -> Result<Settings, Box<figment::Error>> {
+        let file = std::env::var("JOBFAIR_CONFIG").unwrap_or_else(|_| "jobfair.toml".into());
+        Figment::new()
+            .merge(Toml::file(file))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Env::prefixed("JOBFAIR_").ignore(&["CONFIG"]))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// Cookies carry `Secure` unless the public address is plain-HTTP
+    /// localhost (a browser would drop them there).
+    pub fn secure_cookies(&self) -> bool {
+        !self.public_url.starts_with("http://")
+    }
+
+    pub fn app_config(&self) -> app::state::AppConfig {
+        app::state::AppConfig {
+            public_url: self.public_url.trim_end_matches('/').to_owned(),
+            secure_cookies: self.secure_cookies(),
+            session_ttl_secs: self.session_days * 24 * 3600,
+            login_max_failures: self.login_max_failures,
+            login_max_failures_per_ip: self.login_max_failures_per_ip,
+            login_window_secs: self.login_window_minutes * 60,
+        }
+    }
+
+    pub fn database_url(&self) -> &str {
+        self.database_url.expose_secret()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_url_is_not_printed() {
+        let settings = Settings {
+            database_url: SecretString::from("postgres://jobfair:geheim@db/jobfair"),
+            ..Settings::default()
+        };
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("geheim"), "{printed}");
+    }
+
+    #[test]
+    fn environment_beats_file_beats_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("jobfair.toml", "public_url = \"https://file.example\"\nsession_days = 3\n")?;
+            jail.set_env("JOBFAIR_SESSION_DAYS", "7");
+            jail.set_env("DATABASE_URL", "postgres://u@h/db");
+            let settings = Settings::load().map_err(|e| e.to_string())?;
+            assert_eq!(settings.public_url, "https://file.example");
+            assert_eq!(settings.session_days, 7);
+            assert_eq!(settings.database_url(), "postgres://u@h/db");
+            assert_eq!(settings.login_max_failures, 5);
+            assert!(settings.secure_cookies());
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,109 @@
+//! Builds the application: database, state, router and listener.
+use crate::{http_extras, settings::Settings};
+use app::{
+    App,
+    clock::{Clock, SystemClock},
+    db::Db,
+    shell,
+    state::{AppConfig, AppState},
+};
+use axum::{Router, extract::FromRef, routing::{get, post}};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::{future::Future, net::SocketAddr, sync::Arc};
+use tokio::net::TcpListener;
+
+/// What axum handlers share.
+#[derive(Clone)]
+pub struct ServerState {
+    pub app: AppState,
+    pub leptos_options: LeptosOptions,
+    pub trust_proxy_headers: bool,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to and migrates the configured database, fills it with the
+    /// demo when asked to, and binds the listener.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Application> {
+        let db = Db::connect(settings.database_url(), settings.database_max_connections).await?;
+        db.migrate().await?;
+        if settings.demo_data {
+            app::demo::seed_if_empty(&db, &SystemClock).await?;
+        }
+        Self::build_with(settings, db, Arc::new(SystemClock), settings.app_config()).await
+    }
+
+    /// Builds around an existing database and clock (tests use this).
+    pub async fn build_with(
+        settings: &Settings,
+        db: Db,
+        clock: Arc<dyn Clock>,
+        config: AppConfig,
+    ) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(&settings.listen_addr).await?;
+        let address = listener.local_addr()?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("jobfair")
+            .site_root(settings.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .env(leptos::config::Env::PROD)
+            .build();
+        let state = AppState::new(db, clock, config);
+        let router = router(ServerState {
+            app: state.clone(),
+            leptos_options,
+            trust_proxy_headers: settings.trust_proxy_headers,
+        });
+        Ok(Application { listener, router, state })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then lets open requests finish and
+    /// closes the database pool.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let db = self.state.db.clone();
+        axum::serve(
+            self.listener,
+            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
+        db.close().await;
+        Ok(())
+    }
+}
+
+fn router(state: ServerState) -> Router {
+    let routes = generate_route_list(App);
+    let app_state = state.app.clone();
+    let context = move || provide_context(app_state.clone());
+    let options = state.leptos_options.clone();
+    let router = Router::new()
+        .route("/healthz", get(http_extras::healthz))
+        .route("/prefs", post(http_extras::set_prefs))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http_extras::client_ip));
+    let secure = state.app.config.secure_cookies;
+    http_extras::with_common_layers(router.with_state(state), secure)
+}

@@ -1,0 +1,212 @@
+//! HTTP tests against a spawned server on a fresh database: pages, language,
+//! security headers, health, and the account server functions.
+use app::{
+    clock::SystemClock,
+    db::{Backend, testing::TestDb},
+};
+use reqwest::{StatusCode, header};
+use server::{Application, settings::Settings};
+use std::sync::Arc;
+
+struct TestApp {
+    base: String,
+    client: reqwest::Client,
+    db: TestDb,
+}
+
+async fn spawn_app(backend: Backend) -> TestApp {
+    let db = TestDb::new(backend).await;
+    let settings = Settings {
+        listen_addr: "127.0.0.1:0".into(),
+        site_root: std::env::temp_dir().display().to_string(),
+        ..Settings::default()
+    };
+    let application = Application::build_with(&settings, db.db.clone(), Arc::new(SystemClock), settings.app_config())
+        .await
+        .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
+    let base = format!("http://{}", application.address());
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    TestApp { base, client, db }
+}
+
+impl TestApp {
+    async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    async fn post_form(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.post(format!("{}{path}", self.base)).form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send().await.unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    async fn sign_up(&self, email: &str) -> reqwest::Response {
+        self.post_form(
+            "/api/auth/sign_up",
+            &[
+                ("form[name]", "Sabine Keller"),
+                ("form[email]", email),
+                ("form[password]", "sicheres-passwort"),
+                ("form[organisation]", "Jobcenter Frankfurt"),
+                ("form[kind]", "organiser"),
+            ],
+            None,
+        )
+        .await
+    }
+}
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("jf_session="))
+        .map(str::to_owned)
+}
+
+async fn body(response: reqwest::Response) -> String {
+    response.text().await.unwrap_or_default()
+}
+
+#[tokio::test]
+async fn pages_are_server_rendered_in_german_by_default() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = app
+        .client
+        .get(format!("{}/", app.base))
+        .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    let html = body(response).await;
+    assert!(html.contains("Jobmessen, die funktionieren"), "German even for an English browser");
+    assert!(html.contains("lang=\"de\""));
+    assert!(html.contains("Zum Inhalt springen"), "skip link");
+
+    let csp = headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(csp.contains("'nonce-"), "{csp}");
+    assert!(csp.contains("'wasm-unsafe-eval'"));
+    assert!(!csp.contains("unsafe-inline"));
+    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).unwrap_or_default();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+    assert_eq!(headers.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
+    assert!(headers.contains_key("x-request-id"));
+}
+
+#[tokio::test]
+async fn english_is_one_choice_away() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let choose = app.post_form("/prefs", &[("lang", "en"), ("back", "/login")], None).await;
+    assert_eq!(choose.status(), StatusCode::SEE_OTHER);
+    assert_eq!(choose.headers().get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/login"[..]));
+    let cookie = choose
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cookie.starts_with("i18n_pref_locale=en;") && cookie.contains("Path=/"), "{cookie}");
+    let html = body(app.get("/login", Some("i18n_pref_locale=en")).await).await;
+    assert!(html.contains("lang=\"en\""));
+    assert!(html.contains("Jobseekers never need a password."));
+
+    let evil = app.post_form("/prefs", &[("text_size", "large"), ("back", "//evil.example")], None).await;
+    assert_eq!(evil.headers().get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/"[..]), "no open redirect");
+    let html = body(app.get("/", Some("jf_text_size=large")).await).await;
+    assert!(html.contains("data-text-size=\"large\""), "text size rendered from the cookie");
+}
+
+#[tokio::test]
+async fn unknown_pages_answer_404_in_both_languages() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = app.get("/gibt-es-nicht", None).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body(response).await.contains("Seite nicht gefunden"));
+    let response = app.get("/does-not-exist", Some("i18n_pref_locale=en")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body(response).await.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn health_follows_the_database() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = app.get("/healthz", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    app.db.close().await;
+    let response = app.get("/healthz", None).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+async fn account_journey(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app.sign_up("anna@example.org").await;
+    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("no session cookie"));
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain-HTTP localhost keeps the cookie usable");
+    let session = cookie.split(';').next().unwrap_or_default().to_owned();
+
+    let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
+    assert!(me.contains("anna@example.org"), "{me}");
+    let account = body(app.get("/account", Some(&session)).await).await;
+    assert!(account.contains("Jobcenter Frankfurt"), "account page lists the organisation");
+
+    let wrong = app
+        .post_form("/api/auth/sign_in", &[("email", "anna@example.org"), ("password", "falsch-falsch")], None)
+        .await;
+    assert!(session_cookie(&wrong).is_none());
+    let text = body(wrong).await;
+    assert!(text.contains("WrongCredentials"), "{text}");
+    assert!(!text.to_lowercase().contains("sql"), "no internals leak");
+
+    let again = app.sign_up("ANNA@example.org").await;
+    assert!(body(again).await.contains("EmailTaken"));
+
+    let out = app.post_form("/api/auth/sign_out", &[], Some(&session)).await;
+    let cleared = session_cookie(&out).unwrap_or_default();
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+    let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
+    assert_eq!(me.trim(), "null", "the old cookie no longer works");
+}
+
+#[tokio::test]
+async fn account_journey_on_sqlite() {
+    account_journey(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn account_journey_on_postgres() {
+    account_journey(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn organisation_data_needs_a_session() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let text = body(app.post_form("/api/organisations/mine", &[], None).await).await;
+    assert!(text.contains("Unauthenticated"), "{text}");
+    let text = body(
+        app.post_form(
+            "/api/organisations/invite",
+            &[("organisation_id", "1"), ("email", "x@example.org"), ("role", "owner")],
+            Some("jf_session=forged"),
+        )
+        .await,
+    )
+    .await;
+    assert!(text.contains("Unauthenticated"), "{text}");
+}
