@@ -43,41 +43,119 @@ const ORGANISATIONS: &[(&str, OrgKind)] = &[
 
 /// Jobs per employer (by organisation index): title, kind, place of work.
 const JOBS: &[(usize, &str, &str, &str)] = &[
-    (2, "Fachkraft für Flugzeugabfertigung (m/w/d)", "full_time", "Frankfurt am Main"),
-    (2, "Ausbildung Fachkraft für Lagerlogistik (m/w/d)", "apprenticeship", "Frankfurt am Main"),
-    (3, "Köchin / Koch in der Bordverpflegung (m/w/d)", "full_time", "Frankfurt am Main"),
-    (3, "Aushilfe Verpackung (Minijob)", "mini_job", "Kelsterbach"),
-    (4, "Berufskraftfahrer/in CE (m/w/d)", "full_time", "Raunheim"),
+    (
+        2,
+        "Fachkraft für Flugzeugabfertigung (m/w/d)",
+        "full_time",
+        "Frankfurt am Main",
+    ),
+    (
+        2,
+        "Ausbildung Fachkraft für Lagerlogistik (m/w/d)",
+        "apprenticeship",
+        "Frankfurt am Main",
+    ),
+    (
+        3,
+        "Köchin / Koch in der Bordverpflegung (m/w/d)",
+        "full_time",
+        "Frankfurt am Main",
+    ),
+    (
+        3,
+        "Aushilfe Verpackung (Minijob)",
+        "mini_job",
+        "Kelsterbach",
+    ),
+    (
+        4,
+        "Berufskraftfahrer/in CE (m/w/d)",
+        "full_time",
+        "Raunheim",
+    ),
     (4, "Disponent/in Teilzeit (m/w/d)", "part_time", "Raunheim"),
-    (5, "Luftsicherheitsassistent/in (m/w/d)", "full_time", "Frankfurt am Main"),
-    (6, "Ausbildung Fluggerätmechaniker/in (m/w/d)", "apprenticeship", "Frankfurt am Main"),
-    (6, "Praktikum Instandhaltung", "internship", "Frankfurt am Main"),
-    (7, "Pflegefachkraft (m/w/d)", "full_time", "Hofheim am Taunus"),
-    (8, "Ausbildung Industriemechaniker/in (m/w/d)", "apprenticeship", "Wetzlar"),
-    (8, "Zerspanungsmechaniker/in Teilzeit (m/w/d)", "part_time", "Wetzlar"),
-    (9, "Ausbildung Maurer/in (m/w/d)", "apprenticeship", "Friedberg"),
-    (10, "Elektroniker/in für Energie- und Gebäudetechnik (m/w/d)", "full_time", "Lauterbach"),
+    (
+        5,
+        "Luftsicherheitsassistent/in (m/w/d)",
+        "full_time",
+        "Frankfurt am Main",
+    ),
+    (
+        6,
+        "Ausbildung Fluggerätmechaniker/in (m/w/d)",
+        "apprenticeship",
+        "Frankfurt am Main",
+    ),
+    (
+        6,
+        "Praktikum Instandhaltung",
+        "internship",
+        "Frankfurt am Main",
+    ),
+    (
+        7,
+        "Pflegefachkraft (m/w/d)",
+        "full_time",
+        "Hofheim am Taunus",
+    ),
+    (
+        8,
+        "Ausbildung Industriemechaniker/in (m/w/d)",
+        "apprenticeship",
+        "Wetzlar",
+    ),
+    (
+        8,
+        "Zerspanungsmechaniker/in Teilzeit (m/w/d)",
+        "part_time",
+        "Wetzlar",
+    ),
+    (
+        9,
+        "Ausbildung Maurer/in (m/w/d)",
+        "apprenticeship",
+        "Friedberg",
+    ),
+    (
+        10,
+        "Elektroniker/in für Energie- und Gebäudetechnik (m/w/d)",
+        "full_time",
+        "Lauterbach",
+    ),
 ];
 
 const FIRST_NAMES: &[&str] = &[
-    "Ayşe", "Tobias", "Fatima", "Lukas", "Olena", "Mehmet", "Sophie", "Daniel", "Amina", "Jan", "Irina",
-    "Kevin", "Maria", "Hamid", "Julia", "Piotr", "Sara", "Felix", "Leila", "Marco",
+    "Ayşe", "Tobias", "Fatima", "Lukas", "Olena", "Mehmet", "Sophie", "Daniel", "Amina", "Jan",
+    "Irina", "Kevin", "Maria", "Hamid", "Julia", "Piotr", "Sara", "Felix", "Leila", "Marco",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Demir", "Schulz", "Haddad", "Weber", "Kovalenko", "Kaya", "Neumann", "Fischer", "Rahimi", "Zimmermann",
+    "Demir",
+    "Schulz",
+    "Haddad",
+    "Weber",
+    "Kovalenko",
+    "Kaya",
+    "Neumann",
+    "Fischer",
+    "Rahimi",
+    "Zimmermann",
 ];
 
 /// Seeds the demo unless the database already has accounts. Returns whether
 /// it seeded.
 pub async fn seed_if_empty(db: &Db, clock: &dyn Clock) -> anyhow::Result<bool> {
-    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?;
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await?;
     if users > 0 {
         return Ok(false);
     }
     let password_hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let now = clock.now();
     let mut tx = db.begin().await?;
-    seed(&mut tx, &password_hash, now).await.context("seeding the demo")?;
+    seed(&mut tx, &password_hash, now)
+        .await
+        .context("seeding the demo")?;
     tx.commit().await?;
     tracing::info!("demo data written");
     Ok(true)
@@ -216,11 +294,14 @@ fn start_of_fair_day(now: i64, days: u64) -> anyhow::Result<chrono::NaiveDate> {
         .single()
         .context("invalid clock")?
         .date_naive();
-    today.checked_add_days(Days::new(days)).context("date out of range")
+    today
+        .checked_add_days(Days::new(days))
+        .context("date out of range")
 }
 
 fn at(day: chrono::NaiveDate, (hour, minute): (u32, u32)) -> anyhow::Result<i64> {
-    time::unix_at(ZONE, day.year(), day.month(), day.day(), hour, minute).context("no such local time")
+    time::unix_at(ZONE, day.year(), day.month(), day.day(), hour, minute)
+        .context("no such local time")
 }
 
 async fn insert_slot(
@@ -245,7 +326,13 @@ async fn insert_slot(
     .await?)
 }
 
-async fn insert_hall(tx: &mut Tx, fair_id: i64, name: &str, width_dm: i64, depth_dm: i64) -> anyhow::Result<i64> {
+async fn insert_hall(
+    tx: &mut Tx,
+    fair_id: i64,
+    name: &str,
+    width_dm: i64,
+    depth_dm: i64,
+) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO halls (fair_id, name, width_dm, depth_dm) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -258,12 +345,21 @@ async fn insert_hall(tx: &mut Tx, fair_id: i64, name: &str, width_dm: i64, depth
 }
 
 /// Rows of 4 m × 3 m booths with aisles; the ends of each row are corners.
-async fn insert_booth_rows(tx: &mut Tx, hall_id: i64, rows: &[&str], per_row: i64) -> anyhow::Result<Vec<i64>> {
+async fn insert_booth_rows(
+    tx: &mut Tx,
+    hall_id: i64,
+    rows: &[&str],
+    per_row: i64,
+) -> anyhow::Result<Vec<i64>> {
     let mut ids = Vec::new();
     for (row_index, row) in rows.iter().enumerate() {
         for n in 0..per_row {
             let corner = n == 0 || n == per_row - 1;
-            let (category, price_cents) = if corner { ("corner", 90_000) } else { ("standard", 60_000) };
+            let (category, price_cents) = if corner {
+                ("corner", 90_000)
+            } else {
+                ("standard", 60_000)
+            };
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO booths (hall_id, label, x_dm, y_dm, width_dm, depth_dm, category, price_cents, extras) \
                  VALUES ($1, $2, $3, $4, 40, 30, $5, $6, 'power,table') RETURNING id",
@@ -282,7 +378,13 @@ async fn insert_booth_rows(tx: &mut Tx, hall_id: i64, rows: &[&str], per_row: i6
     Ok(ids)
 }
 
-async fn book(tx: &mut Tx, booth_id: i64, org_id: i64, status: &str, now: i64) -> anyhow::Result<()> {
+async fn book(
+    tx: &mut Tx,
+    booth_id: i64,
+    org_id: i64,
+    status: &str,
+    now: i64,
+) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
         .bind(booth_id)
         .bind(org_id)
@@ -317,7 +419,13 @@ async fn insert_job(
     Ok(())
 }
 
-async fn insert_registrations(tx: &mut Tx, fair_id: i64, slot_id: i64, count: usize, now: i64) -> anyhow::Result<()> {
+async fn insert_registrations(
+    tx: &mut Tx,
+    fair_id: i64,
+    slot_id: i64,
+    count: usize,
+    now: i64,
+) -> anyhow::Result<()> {
     for i in 0..count {
         let first = FIRST_NAMES[i % FIRST_NAMES.len()];
         let last = LAST_NAMES[(i * 7) % LAST_NAMES.len()];

@@ -15,7 +15,9 @@ pub fn normalise_email(raw: &str) -> Result<String, Problem> {
         return Err(Problem::Required);
     }
     if email.chars().count() > EMAIL_MAX {
-        return Err(Problem::TooLong { max: EMAIL_MAX as u32 });
+        return Err(Problem::TooLong {
+            max: EMAIL_MAX as u32,
+        });
     }
     let Some((local, domain)) = email.split_once('@') else {
         return Err(Problem::InvalidEmail);
@@ -54,20 +56,20 @@ pub fn new_password(raw: &str) -> Result<String, Problem> {
         return Err(Problem::Required);
     }
     if len < PASSWORD_MIN {
-        return Err(Problem::TooShort { min: PASSWORD_MIN as u32 });
+        return Err(Problem::TooShort {
+            min: PASSWORD_MIN as u32,
+        });
     }
     if len > PASSWORD_MAX {
-        return Err(Problem::TooLong { max: PASSWORD_MAX as u32 });
+        return Err(Problem::TooLong {
+            max: PASSWORD_MAX as u32,
+        });
     }
     Ok(raw.to_owned())
 }
 
 /// Runs `check` and records its problem under `field`; `None` on a problem.
-pub fn collect<T>(
-    errors: &mut FieldErrors,
-    field: &str,
-    check: Result<T, Problem>,
-) -> Option<T> {
+pub fn collect<T>(errors: &mut FieldErrors, field: &str, check: Result<T, Problem>) -> Option<T> {
     check.map_err(|problem| errors.add(field, problem)).ok()
 }
 
@@ -85,7 +87,16 @@ mod tests {
 
     #[test]
     fn broken_emails_are_refused() {
-        for bad in ["anna", "anna@", "@x.de", "anna@de", "an na@x.de", "a@x..de", "a@.x.de", "a@b@c.de"] {
+        for bad in [
+            "anna",
+            "anna@",
+            "@x.de",
+            "anna@de",
+            "an na@x.de",
+            "a@x..de",
+            "a@.x.de",
+            "a@b@c.de",
+        ] {
             assert_eq!(normalise_email(bad), Err(Problem::InvalidEmail), "{bad}");
         }
         assert_eq!(normalise_email("   "), Err(Problem::Required));
@@ -96,7 +107,10 @@ mod tests {
         assert_eq!(new_password(""), Err(Problem::Required));
         assert_eq!(new_password("kurz"), Err(Problem::TooShort { min: 10 }));
         assert!(new_password("ääääääääää").is_ok());
-        assert_eq!(new_password(&"x".repeat(201)), Err(Problem::TooLong { max: 200 }));
+        assert_eq!(
+            new_password(&"x".repeat(201)),
+            Err(Problem::TooLong { max: 200 })
+        );
     }
 
     #[test]

@@ -54,7 +54,11 @@ struct World {
 fn world(db: TestDb) -> World {
     let clock = ManualClock::at(START);
     let state = AppState::new(db.db.clone(), Arc::new(clock.clone()), AppConfig::default());
-    World { _db: db, state, clock }
+    World {
+        _db: db,
+        state,
+        clock,
+    }
 }
 
 fn form(email: &str, kind: &str) -> SignUpForm {
@@ -75,7 +79,7 @@ fn problem(result: Result<impl std::fmt::Debug, ServiceError>, field: &str) -> O
 }
 
 async fn count(state: &AppState, table: &str) -> i64 {
-    sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}"))
+    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
         .fetch_one(state.db.pool())
         .await
         .unwrap_or(-1)
@@ -83,28 +87,55 @@ async fn count(state: &AppState, table: &str) -> i64 {
 
 /// The token at the end of the first link with `path` in the newest mail.
 async fn link_token(state: &AppState, recipient: &str, path: &str) -> String {
-    let mails = outbox::list_for_recipient(state.db.pool(), recipient).await.unwrap_or_default();
-    let mail = mails.last().unwrap_or_else(|| panic!("no mail for {recipient}"));
-    let start = mail.body_text.find(path).unwrap_or_else(|| panic!("no {path} link in {}", mail.body_text)) + path.len();
-    mail.body_text[start..].split_whitespace().next().unwrap_or_default().to_owned()
+    let mails = outbox::list_for_recipient(state.db.pool(), recipient)
+        .await
+        .unwrap_or_default();
+    let mail = mails
+        .last()
+        .unwrap_or_else(|| panic!("no mail for {recipient}"));
+    let start = mail
+        .body_text
+        .find(path)
+        .unwrap_or_else(|| panic!("no {path} link in {}", mail.body_text))
+        + path.len();
+    mail.body_text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 async fn sign_up_owner(w: &World, email: &str) -> (app::auth::CurrentUser, i64) {
     let session = auth::sign_up(&w.state, form(email, "organiser"), Locale::de).await;
     let session = session.unwrap_or_else(|e| panic!("sign-up failed: {e}"));
-    let orgs = orgs::my_organisations(&w.state, &session.user).await.unwrap_or_default();
-    let org_id = orgs.first().map(|o| o.membership.organisation_id).unwrap_or_default();
+    let orgs = orgs::my_organisations(&w.state, &session.user)
+        .await
+        .unwrap_or_default();
+    let org_id = orgs
+        .first()
+        .map(|o| o.membership.organisation_id)
+        .unwrap_or_default();
     (session.user, org_id)
 }
 
 async fn sign_up_makes_the_person_owner_of_a_new_organisation(db: TestDb) {
     let w = world(db);
-    let session = auth::sign_up(&w.state, form("  Sabine@Jobcenter.DE ", "organiser"), Locale::de).await;
+    let session = auth::sign_up(
+        &w.state,
+        form("  Sabine@Jobcenter.DE ", "organiser"),
+        Locale::de,
+    )
+    .await;
     let session = session.unwrap_or_else(|e| panic!("sign-up failed: {e}"));
     assert_eq!(session.user.email, "sabine@jobcenter.de");
-    let me = auth::user_for_session(&w.state, &session.token).await.ok().flatten();
+    let me = auth::user_for_session(&w.state, &session.token)
+        .await
+        .ok()
+        .flatten();
     assert_eq!(me.map(|u| u.id), Some(session.user.id));
-    let orgs = orgs::my_organisations(&w.state, &session.user).await.unwrap_or_default();
+    let orgs = orgs::my_organisations(&w.state, &session.user)
+        .await
+        .unwrap_or_default();
     assert_eq!(orgs.len(), 1);
     assert_eq!(orgs[0].membership.organisation_name, "Jobcenter Frankfurt");
     assert_eq!(orgs[0].membership.kind, OrgKind::Organiser);
@@ -118,7 +149,11 @@ async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
     let again = auth::sign_up(&w.state, form("ANNA@example.org", "employer"), Locale::de).await;
     assert_eq!(problem(again, "email"), Some(Problem::EmailTaken));
     assert_eq!(count(&w.state, "users").await, 1);
-    assert_eq!(count(&w.state, "organisations").await, 1, "the second organisation was rolled back");
+    assert_eq!(
+        count(&w.state, "organisations").await,
+        1,
+        "the second organisation was rolled back"
+    );
     assert_eq!(count(&w.state, "sessions").await, 1);
 
     let bad = auth::sign_up(&w.state, form("kaputt", "organiser"), Locale::de).await;
@@ -128,17 +163,57 @@ async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
 async fn sign_in_checks_the_password_and_sign_out_ends_the_session(db: TestDb) {
     let w = world(db);
     sign_up_owner(&w, "anna@example.org").await;
-    let wrong = auth::sign_in(&w.state, "anna@example.org", "falsches-passwort", "10.0.0.1").await;
+    let wrong = auth::sign_in(
+        &w.state,
+        "anna@example.org",
+        "falsches-passwort",
+        "10.0.0.1",
+    )
+    .await;
     assert_eq!(problem(wrong, FORM), Some(Problem::WrongCredentials));
-    let unknown = auth::sign_in(&w.state, "nobody@example.org", "sicheres-passwort", "10.0.0.1").await;
-    assert_eq!(problem(unknown, FORM), Some(Problem::WrongCredentials), "same answer for unknown addresses");
+    let unknown = auth::sign_in(
+        &w.state,
+        "nobody@example.org",
+        "sicheres-passwort",
+        "10.0.0.1",
+    )
+    .await;
+    assert_eq!(
+        problem(unknown, FORM),
+        Some(Problem::WrongCredentials),
+        "same answer for unknown addresses"
+    );
 
-    let session = auth::sign_in(&w.state, "Anna@Example.org", "sicheres-passwort", "10.0.0.1").await;
+    let session = auth::sign_in(
+        &w.state,
+        "Anna@Example.org",
+        "sicheres-passwort",
+        "10.0.0.1",
+    )
+    .await;
     let session = session.unwrap_or_else(|e| panic!("sign-in failed: {e}"));
-    assert!(auth::user_for_session(&w.state, &session.token).await.ok().flatten().is_some());
+    assert!(
+        auth::user_for_session(&w.state, &session.token)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+    );
     assert!(auth::sign_out(&w.state, &session.token).await.is_ok());
-    assert!(auth::user_for_session(&w.state, &session.token).await.ok().flatten().is_none());
-    assert!(auth::user_for_session(&w.state, "made-up-token").await.ok().flatten().is_none());
+    assert!(
+        auth::user_for_session(&w.state, &session.token)
+            .await
+            .ok()
+            .flatten()
+            .is_none()
+    );
+    assert!(
+        auth::user_for_session(&w.state, "made-up-token")
+            .await
+            .ok()
+            .flatten()
+            .is_none()
+    );
 }
 
 async fn repeated_failures_are_throttled_until_the_window_passes(db: TestDb) {
@@ -149,7 +224,13 @@ async fn repeated_failures_are_throttled_until_the_window_passes(db: TestDb) {
         assert_eq!(problem(wrong, FORM), Some(Problem::WrongCredentials));
     }
     w.clock.advance(60);
-    let blocked = auth::sign_in(&w.state, "anna@example.org", "sicheres-passwort", "10.0.0.9").await;
+    let blocked = auth::sign_in(
+        &w.state,
+        "anna@example.org",
+        "sicheres-passwort",
+        "10.0.0.9",
+    )
+    .await;
     match blocked {
         Err(ServiceError::TooManyAttempts { retry_after_secs }) => {
             assert_eq!(retry_after_secs, 15 * 60 - 60);
@@ -157,7 +238,13 @@ async fn repeated_failures_are_throttled_until_the_window_passes(db: TestDb) {
         other => panic!("expected throttling, got {other:?}"),
     }
     w.clock.advance(15 * 60);
-    let after = auth::sign_in(&w.state, "anna@example.org", "sicheres-passwort", "10.0.0.9").await;
+    let after = auth::sign_in(
+        &w.state,
+        "anna@example.org",
+        "sicheres-passwort",
+        "10.0.0.9",
+    )
+    .await;
     assert!(after.is_ok(), "allowed again after the window: {after:?}");
 }
 
@@ -166,29 +253,72 @@ async fn sessions_expire(db: TestDb) {
     let session = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de).await;
     let token = session.map(|s| s.token).unwrap_or_default();
     w.clock.advance(AppConfig::default().session_ttl_secs - 1);
-    assert!(auth::user_for_session(&w.state, &token).await.ok().flatten().is_some());
+    assert!(
+        auth::user_for_session(&w.state, &token)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+    );
     w.clock.advance(2);
-    assert!(auth::user_for_session(&w.state, &token).await.ok().flatten().is_none());
+    assert!(
+        auth::user_for_session(&w.state, &token)
+            .await
+            .ok()
+            .flatten()
+            .is_none()
+    );
 }
 
 async fn password_reset_works_once_and_ends_old_sessions(db: TestDb) {
     let w = world(db);
     let old = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de).await;
     let old_token = old.map(|s| s.token).unwrap_or_default();
-    assert!(auth::request_password_reset(&w.state, "anna@example.org").await.is_ok());
-    let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org").await.unwrap_or_default();
+    assert!(
+        auth::request_password_reset(&w.state, "anna@example.org")
+            .await
+            .is_ok()
+    );
+    let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
+        .await
+        .unwrap_or_default();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].subject, "Passwort für Jobfair zurücksetzen");
     assert_eq!(mails[0].status, "queued");
     let token = link_token(&w.state, "anna@example.org", "/password/reset/").await;
 
     let short = auth::reset_password(&w.state, &token, "kurz").await;
-    assert_eq!(problem(short, "password"), Some(Problem::TooShort { min: 10 }));
+    assert_eq!(
+        problem(short, "password"),
+        Some(Problem::TooShort { min: 10 })
+    );
     let reset = auth::reset_password(&w.state, &token, "ganz-neues-passwort").await;
     assert!(reset.is_ok(), "{reset:?}");
-    assert!(auth::user_for_session(&w.state, &old_token).await.ok().flatten().is_none(), "old session ended");
-    assert!(auth::sign_in(&w.state, "anna@example.org", "ganz-neues-passwort", "10.0.0.1").await.is_ok());
-    let old_password = auth::sign_in(&w.state, "anna@example.org", "sicheres-passwort", "10.0.0.1").await;
+    assert!(
+        auth::user_for_session(&w.state, &old_token)
+            .await
+            .ok()
+            .flatten()
+            .is_none(),
+        "old session ended"
+    );
+    assert!(
+        auth::sign_in(
+            &w.state,
+            "anna@example.org",
+            "ganz-neues-passwort",
+            "10.0.0.1"
+        )
+        .await
+        .is_ok()
+    );
+    let old_password = auth::sign_in(
+        &w.state,
+        "anna@example.org",
+        "sicheres-passwort",
+        "10.0.0.1",
+    )
+    .await;
     assert_eq!(problem(old_password, FORM), Some(Problem::WrongCredentials));
     let reused = auth::reset_password(&w.state, &token, "noch-ein-passwort").await;
     assert_eq!(problem(reused, FORM), Some(Problem::LinkInvalid));
@@ -196,7 +326,11 @@ async fn password_reset_works_once_and_ends_old_sessions(db: TestDb) {
 
 async fn unknown_addresses_get_no_reset_mail(db: TestDb) {
     let w = world(db);
-    assert!(auth::request_password_reset(&w.state, "nobody@example.org").await.is_ok());
+    assert!(
+        auth::request_password_reset(&w.state, "nobody@example.org")
+            .await
+            .is_ok()
+    );
     assert_eq!(count(&w.state, "mail_outbox").await, 0);
     assert_eq!(count(&w.state, "password_resets").await, 0);
 }
@@ -204,49 +338,149 @@ async fn unknown_addresses_get_no_reset_mail(db: TestDb) {
 async fn owners_invite_colleagues_who_join_with_a_new_account(db: TestDb) {
     let w = world(db);
     let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
-    let invited = orgs::invite_member(&w.state, &owner, org_id, "Tuer@Example.org", "door_staff", Locale::en).await;
+    let invited = orgs::invite_member(
+        &w.state,
+        &owner,
+        org_id,
+        "Tuer@Example.org",
+        "door_staff",
+        Locale::en,
+    )
+    .await;
     assert!(invited.is_ok(), "{invited:?}");
-    let mails = outbox::list_for_recipient(w.state.db.pool(), "tuer@example.org").await.unwrap_or_default();
+    let mails = outbox::list_for_recipient(w.state.db.pool(), "tuer@example.org")
+        .await
+        .unwrap_or_default();
     assert_eq!(mails.len(), 1);
-    assert_eq!(mails[0].subject, "Invitation to Jobcenter Frankfurt on Jobfair");
+    assert_eq!(
+        mails[0].subject,
+        "Invitation to Jobcenter Frankfurt on Jobfair"
+    );
     assert!(mails[0].body_text.contains("as Door staff"));
     let token = link_token(&w.state, "tuer@example.org", "/invite/").await;
 
-    let details = orgs::invite_details(&w.state, &token).await.unwrap_or_else(|e| panic!("{e}"));
+    let details = orgs::invite_details(&w.state, &token)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(details.role, Role::DoorStaff);
     assert!(!details.has_account);
-    let joined = orgs::accept_invite_with_new_account(&w.state, &token, "Jonas Becker", "tuer-passwort-1", Locale::de).await;
+    let joined = orgs::accept_invite_with_new_account(
+        &w.state,
+        &token,
+        "Jonas Becker",
+        "tuer-passwort-1",
+        Locale::de,
+    )
+    .await;
     let joined = joined.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(joined.user.email, "tuer@example.org");
-    let mine = orgs::my_organisations(&w.state, &joined.user).await.unwrap_or_default();
+    let mine = orgs::my_organisations(&w.state, &joined.user)
+        .await
+        .unwrap_or_default();
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].membership.role, Role::DoorStaff);
-    assert!(mine[0].pending_invites.is_empty(), "door staff do not see invitations");
-    let owners_view = orgs::my_organisations(&w.state, &owner).await.unwrap_or_default();
+    assert!(
+        mine[0].pending_invites.is_empty(),
+        "door staff do not see invitations"
+    );
+    let owners_view = orgs::my_organisations(&w.state, &owner)
+        .await
+        .unwrap_or_default();
     assert_eq!(owners_view[0].members.len(), 2);
-    assert!(owners_view[0].pending_invites.is_empty(), "accepted invitations are no longer open");
+    assert!(
+        owners_view[0].pending_invites.is_empty(),
+        "accepted invitations are no longer open"
+    );
 }
 
 async fn only_owners_invite_and_only_roles_of_the_kind(db: TestDb) {
     let w = world(db);
     let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
-    let wrong_role = orgs::invite_member(&w.state, &owner, org_id, "x@example.org", "member", Locale::de).await;
-    assert_eq!(problem(wrong_role, "role"), Some(Problem::InvalidChoice), "employer role in an organiser");
-    let unknown_role = orgs::invite_member(&w.state, &owner, org_id, "x@example.org", "admin", Locale::de).await;
+    let wrong_role = orgs::invite_member(
+        &w.state,
+        &owner,
+        org_id,
+        "x@example.org",
+        "member",
+        Locale::de,
+    )
+    .await;
+    assert_eq!(
+        problem(wrong_role, "role"),
+        Some(Problem::InvalidChoice),
+        "employer role in an organiser"
+    );
+    let unknown_role = orgs::invite_member(
+        &w.state,
+        &owner,
+        org_id,
+        "x@example.org",
+        "admin",
+        Locale::de,
+    )
+    .await;
     assert_eq!(problem(unknown_role, "role"), Some(Problem::InvalidChoice));
-    let myself = orgs::invite_member(&w.state, &owner, org_id, "chefin@example.org", "organiser", Locale::de).await;
+    let myself = orgs::invite_member(
+        &w.state,
+        &owner,
+        org_id,
+        "chefin@example.org",
+        "organiser",
+        Locale::de,
+    )
+    .await;
     assert_eq!(problem(myself, "email"), Some(Problem::AlreadyMember));
 
-    assert!(orgs::invite_member(&w.state, &owner, org_id, "team@example.org", "organiser", Locale::de).await.is_ok());
+    assert!(
+        orgs::invite_member(
+            &w.state,
+            &owner,
+            org_id,
+            "team@example.org",
+            "organiser",
+            Locale::de
+        )
+        .await
+        .is_ok()
+    );
     let token = link_token(&w.state, "team@example.org", "/invite/").await;
-    let colleague = orgs::accept_invite_with_new_account(&w.state, &token, "Murat", "team-passwort-1", Locale::de).await;
+    let colleague = orgs::accept_invite_with_new_account(
+        &w.state,
+        &token,
+        "Murat",
+        "team-passwort-1",
+        Locale::de,
+    )
+    .await;
     let colleague = colleague.map(|s| s.user).unwrap_or_else(|e| panic!("{e}"));
-    let by_organiser = orgs::invite_member(&w.state, &colleague, org_id, "y@example.org", "door_staff", Locale::de).await;
-    assert!(matches!(by_organiser, Err(ServiceError::Forbidden)), "organisers may not invite");
+    let by_organiser = orgs::invite_member(
+        &w.state,
+        &colleague,
+        org_id,
+        "y@example.org",
+        "door_staff",
+        Locale::de,
+    )
+    .await;
+    assert!(
+        matches!(by_organiser, Err(ServiceError::Forbidden)),
+        "organisers may not invite"
+    );
 
     let (stranger, _) = sign_up_owner(&w, "fremd@example.org").await;
-    let by_stranger = orgs::invite_member(&w.state, &stranger, org_id, "z@example.org", "door_staff", Locale::de).await;
-    assert!(matches!(by_stranger, Err(ServiceError::Forbidden)), "non-members may not invite");
+    let by_stranger = orgs::invite_member(
+        &w.state,
+        &stranger,
+        org_id,
+        "z@example.org",
+        "door_staff",
+        Locale::de,
+    )
+    .await;
+    assert!(
+        matches!(by_stranger, Err(ServiceError::Forbidden)),
+        "non-members may not invite"
+    );
     assert_eq!(count(&w.state, "member_invites").await, 1);
 }
 
@@ -254,32 +488,96 @@ async fn an_invitation_is_for_its_address_and_used_once(db: TestDb) {
     let w = world(db);
     let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
     let (other, _) = sign_up_owner(&w, "other@example.org").await;
-    assert!(orgs::invite_member(&w.state, &owner, org_id, "invited@example.org", "organiser", Locale::de).await.is_ok());
+    assert!(
+        orgs::invite_member(
+            &w.state,
+            &owner,
+            org_id,
+            "invited@example.org",
+            "organiser",
+            Locale::de
+        )
+        .await
+        .is_ok()
+    );
     let token = link_token(&w.state, "invited@example.org", "/invite/").await;
     let wrong = orgs::accept_invite(&w.state, &other, &token).await;
     assert_eq!(problem(wrong, FORM), Some(Problem::WrongAccount));
 
-    let joined = orgs::accept_invite_with_new_account(&w.state, &token, "Ines", "ines-passwort-1", Locale::de).await;
+    let joined = orgs::accept_invite_with_new_account(
+        &w.state,
+        &token,
+        "Ines",
+        "ines-passwort-1",
+        Locale::de,
+    )
+    .await;
     assert!(joined.is_ok());
-    let again = orgs::accept_invite_with_new_account(&w.state, &token, "Ines", "ines-passwort-1", Locale::de).await;
+    let again = orgs::accept_invite_with_new_account(
+        &w.state,
+        &token,
+        "Ines",
+        "ines-passwort-1",
+        Locale::de,
+    )
+    .await;
     assert_eq!(problem(again, FORM), Some(Problem::LinkInvalid));
 
-    assert!(orgs::invite_member(&w.state, &owner, org_id, "late@example.org", "organiser", Locale::de).await.is_ok());
+    assert!(
+        orgs::invite_member(
+            &w.state,
+            &owner,
+            org_id,
+            "late@example.org",
+            "organiser",
+            Locale::de
+        )
+        .await
+        .is_ok()
+    );
     let late = link_token(&w.state, "late@example.org", "/invite/").await;
     w.clock.advance(orgs::INVITE_TTL_SECS + 1);
-    assert_eq!(problem(orgs::invite_details(&w.state, &late).await, FORM), Some(Problem::LinkInvalid));
+    assert_eq!(
+        problem(orgs::invite_details(&w.state, &late).await, FORM),
+        Some(Problem::LinkInvalid)
+    );
 }
 
 async fn employers_sign_up_as_a_company(db: TestDb) {
     let w = world(db);
     let session = auth::sign_up(&w.state, form("hr@firma.de", "employer"), Locale::de).await;
     let user = session.map(|s| s.user).unwrap_or_else(|e| panic!("{e}"));
-    let mine = orgs::my_organisations(&w.state, &user).await.unwrap_or_default();
+    let mine = orgs::my_organisations(&w.state, &user)
+        .await
+        .unwrap_or_default();
     assert_eq!(mine[0].membership.kind, OrgKind::Employer);
     let org_id = mine[0].membership.organisation_id;
-    let door = orgs::invite_member(&w.state, &user, org_id, "x@firma.de", "door_staff", Locale::de).await;
-    assert_eq!(problem(door, "role"), Some(Problem::InvalidChoice), "employers have no door staff");
-    assert!(orgs::invite_member(&w.state, &user, org_id, "kollege@firma.de", "member", Locale::de).await.is_ok());
+    let door = orgs::invite_member(
+        &w.state,
+        &user,
+        org_id,
+        "x@firma.de",
+        "door_staff",
+        Locale::de,
+    )
+    .await;
+    assert_eq!(
+        problem(door, "role"),
+        Some(Problem::InvalidChoice),
+        "employers have no door staff"
+    );
+    assert!(
+        orgs::invite_member(
+            &w.state,
+            &user,
+            org_id,
+            "kollege@firma.de",
+            "member",
+            Locale::de
+        )
+        .await
+        .is_ok()
+    );
     let bad_kind = auth::sign_up(&w.state, form("x@firma.de", "admin"), Locale::de).await;
     assert_eq!(problem(bad_kind, "kind"), Some(Problem::InvalidChoice));
 }

@@ -5,8 +5,13 @@ use app::{clock::ManualClock, db::testing::TestDb, demo, fairs::store};
 async fn seeds_once(db: TestDb) {
     let clock = ManualClock::at(1_800_000_000);
     assert!(matches!(demo::seed_if_empty(&db, &clock).await, Ok(true)));
-    assert!(matches!(demo::seed_if_empty(&db, &clock).await, Ok(false)), "second start writes nothing");
-    let fairs = store::upcoming_published(db.pool(), 1_800_000_000).await.unwrap_or_default();
+    assert!(
+        matches!(demo::seed_if_empty(&db, &clock).await, Ok(false)),
+        "second start writes nothing"
+    );
+    let fairs = store::upcoming_published(db.pool(), 1_800_000_000)
+        .await
+        .unwrap_or_default();
     let slugs: Vec<_> = fairs.iter().map(|f| f.slug.as_str()).collect();
     assert_eq!(slugs, ["flughafen-frankfurt", "mittelhessen"]);
     assert_eq!(fairs[0].exhibitor_count, 6);

@@ -43,10 +43,15 @@ pub struct PrefsForm {
 pub async fn set_prefs(Form(form): Form<PrefsForm>) -> Response {
     let mut cookies = Vec::new();
     if let Some(lang) = form.lang.filter(|l| l == "de" || l == "en") {
-        cookies.push(format!("{LOCALE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax"));
+        cookies.push(format!(
+            "{LOCALE_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax"
+        ));
     }
     if let Some(size) = form.text_size.as_deref().and_then(TextSize::parse) {
-        cookies.push(format!("{TEXT_SIZE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", size.as_str()));
+        cookies.push(format!(
+            "{TEXT_SIZE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            size.as_str()
+        ));
     }
     // Only paths on this site: never an open redirect.
     let back = form
@@ -68,7 +73,11 @@ pub async fn set_prefs(Form(form): Form<PrefsForm>) -> Response {
 
 /// Records the client's address for throttling: the socket's peer, or the
 /// first `X-Forwarded-For` entry when a trusted proxy is in front.
-pub async fn client_ip(State(state): State<ServerState>, mut request: Request, next: Next) -> Response {
+pub async fn client_ip(
+    State(state): State<ServerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let forwarded = state
         .trust_proxy_headers
         .then(|| {
@@ -101,14 +110,21 @@ impl MakeRequestId for RandomRequestId {
 }
 
 fn static_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
 }
 
 /// Adds request ids, request logging, compression and security headers.
 /// Pages set their own CSP with a nonce; everything else gets a closed one.
 pub fn with_common_layers(router: axum::Router, secure: bool) -> axum::Router {
     let x_request_id = HeaderName::from_static("x-request-id");
-    let hsts = if secure { "max-age=31536000; includeSubDomains" } else { "max-age=0" };
+    let hsts = if secure {
+        "max-age=31536000; includeSubDomains"
+    } else {
+        "max-age=0"
+    };
     let trace = TraceLayer::new_for_http().make_span_with(|request: &http::Request<_>| {
         let request_id = request
             .headers()
@@ -124,14 +140,23 @@ pub fn with_common_layers(router: axum::Router, secure: bool) -> axum::Router {
     });
     router.layer(
         ServiceBuilder::new()
-            .layer(SetRequestIdLayer::new(x_request_id.clone(), RandomRequestId))
+            .layer(SetRequestIdLayer::new(
+                x_request_id.clone(),
+                RandomRequestId,
+            ))
             .layer(trace)
             .layer(PropagateRequestIdLayer::new(x_request_id))
             .layer(CompressionLayer::new())
             .layer(static_header("x-content-type-options", "nosniff"))
             .layer(static_header("x-frame-options", "DENY"))
-            .layer(static_header("referrer-policy", "strict-origin-when-cross-origin"))
-            .layer(static_header("permissions-policy", "camera=(self), microphone=(), geolocation=()"))
+            .layer(static_header(
+                "referrer-policy",
+                "strict-origin-when-cross-origin",
+            ))
+            .layer(static_header(
+                "permissions-policy",
+                "camera=(self), microphone=(), geolocation=()",
+            ))
             .layer(static_header("cross-origin-opener-policy", "same-origin"))
             .layer(static_header("strict-transport-security", hsts))
             .layer(static_header(

@@ -6,7 +6,9 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init(settings.log_format);
     let application = Application::build(&settings).await?;
     tracing::info!(address = %application.address(), public_url = %settings.public_url, "Jobfair is listening");
-    application.run_until_stopped(startup_shutdown_signal()).await?;
+    application
+        .run_until_stopped(startup_shutdown_signal())
+        .await?;
     tracing::info!("Jobfair stopped");
     Ok(())
 }

@@ -109,7 +109,10 @@ mod tests {
     #[test]
     fn environment_beats_file_beats_defaults() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("jobfair.toml", "public_url = \"https://file.example\"\nsession_days = 3\n")?;
+            jail.create_file(
+                "jobfair.toml",
+                "public_url = \"https://file.example\"\nsession_days = 3\n",
+            )?;
             jail.set_env("JOBFAIR_SESSION_DAYS", "7");
             jail.set_env("DATABASE_URL", "postgres://u@h/db");
             let settings = Settings::load().map_err(|e| e.to_string())?;

@@ -7,7 +7,11 @@ use app::{
     shell,
     state::{AppConfig, AppState},
 };
-use axum::{Router, extract::FromRef, routing::{get, post}};
+use axum::{
+    Router,
+    extract::FromRef,
+    routing::{get, post},
+};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::{future::Future, net::SocketAddr, sync::Arc};
@@ -67,11 +71,17 @@ impl Application {
             leptos_options,
             trust_proxy_headers: settings.trust_proxy_headers,
         });
-        Ok(Application { listener, router, state })
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {
-        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
     pub fn state(&self) -> &AppState {
@@ -80,11 +90,15 @@ impl Application {
 
     /// Serves until `shutdown` resolves, then lets open requests finish and
     /// closes the database pool.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let db = self.state.db.clone();
         axum::serve(
             self.listener,
-            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
         .await?;
@@ -101,9 +115,16 @@ fn router(state: ServerState) -> Router {
     let router = Router::new()
         .route("/healthz", get(http_extras::healthz))
         .route("/prefs", post(http_extras::set_prefs))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
-        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), http_extras::client_ip));
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(
+            context, shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http_extras::client_ip,
+        ));
     let secure = state.app.config.secure_cookies;
     http_extras::with_common_layers(router.with_state(state), secure)
 }

@@ -21,9 +21,14 @@ async fn spawn_app(backend: Backend) -> TestApp {
         site_root: std::env::temp_dir().display().to_string(),
         ..Settings::default()
     };
-    let application = Application::build_with(&settings, db.db.clone(), Arc::new(SystemClock), settings.app_config())
-        .await
-        .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
+    let application = Application::build_with(
+        &settings,
+        db.db.clone(),
+        Arc::new(SystemClock),
+        settings.app_config(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run_until_stopped(std::future::pending()));
     let client = reqwest::Client::builder()
@@ -39,15 +44,26 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        request.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
-    async fn post_form(&self, path: &str, form: &[(&str, &str)], cookie: Option<&str>) -> reqwest::Response {
+    async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
         let mut request = self.client.post(format!("{}{path}", self.base)).form(form);
         if let Some(cookie) = cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        request.send().await.unwrap_or_else(|e| panic!("POST {path}: {e}"))
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
     async fn sign_up(&self, email: &str) -> reqwest::Response {
@@ -93,41 +109,78 @@ async fn pages_are_server_rendered_in_german_by_default() {
     assert_eq!(response.status(), StatusCode::OK);
     let headers = response.headers().clone();
     let html = body(response).await;
-    assert!(html.contains("Jobmessen, die funktionieren"), "German even for an English browser");
+    assert!(
+        html.contains("Jobmessen, die funktionieren"),
+        "German even for an English browser"
+    );
     assert!(html.contains("lang=\"de\""));
     assert!(html.contains("Zum Inhalt springen"), "skip link");
 
-    let csp = headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let csp = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     assert!(csp.contains("'nonce-"), "{csp}");
     assert!(csp.contains("'wasm-unsafe-eval'"));
     assert!(!csp.contains("unsafe-inline"));
-    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).unwrap_or_default();
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
-    assert_eq!(headers.get("x-content-type-options").map(|v| v.as_bytes()), Some(&b"nosniff"[..]));
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .unwrap_or_default();
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "inline scripts carry the nonce"
+    );
+    assert_eq!(
+        headers.get("x-content-type-options").map(|v| v.as_bytes()),
+        Some(&b"nosniff"[..])
+    );
     assert!(headers.contains_key("x-request-id"));
 }
 
 #[tokio::test]
 async fn english_is_one_choice_away() {
     let app = spawn_app(Backend::Sqlite).await;
-    let choose = app.post_form("/prefs", &[("lang", "en"), ("back", "/login")], None).await;
+    let choose = app
+        .post_form("/prefs", &[("lang", "en"), ("back", "/login")], None)
+        .await;
     assert_eq!(choose.status(), StatusCode::SEE_OTHER);
-    assert_eq!(choose.headers().get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/login"[..]));
+    assert_eq!(
+        choose.headers().get(header::LOCATION).map(|v| v.as_bytes()),
+        Some(&b"/login"[..])
+    );
     let cookie = choose
         .headers()
         .get(header::SET_COOKIE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    assert!(cookie.starts_with("i18n_pref_locale=en;") && cookie.contains("Path=/"), "{cookie}");
+    assert!(
+        cookie.starts_with("i18n_pref_locale=en;") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
     let html = body(app.get("/login", Some("i18n_pref_locale=en")).await).await;
     assert!(html.contains("lang=\"en\""));
     assert!(html.contains("Jobseekers never need a password."));
 
-    let evil = app.post_form("/prefs", &[("text_size", "large"), ("back", "//evil.example")], None).await;
-    assert_eq!(evil.headers().get(header::LOCATION).map(|v| v.as_bytes()), Some(&b"/"[..]), "no open redirect");
+    let evil = app
+        .post_form(
+            "/prefs",
+            &[("text_size", "large"), ("back", "//evil.example")],
+            None,
+        )
+        .await;
+    assert_eq!(
+        evil.headers().get(header::LOCATION).map(|v| v.as_bytes()),
+        Some(&b"/"[..]),
+        "no open redirect"
+    );
     let html = body(app.get("/", Some("jf_text_size=large")).await).await;
-    assert!(html.contains("data-text-size=\"large\""), "text size rendered from the cookie");
+    assert!(
+        html.contains("data-text-size=\"large\""),
+        "text size rendered from the cookie"
+    );
 }
 
 #[tokio::test]
@@ -136,7 +189,9 @@ async fn unknown_pages_answer_404_in_both_languages() {
     let response = app.get("/gibt-es-nicht", None).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(body(response).await.contains("Seite nicht gefunden"));
-    let response = app.get("/does-not-exist", Some("i18n_pref_locale=en")).await;
+    let response = app
+        .get("/does-not-exist", Some("i18n_pref_locale=en"))
+        .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(body(response).await.contains("Page not found"));
 }
@@ -154,20 +209,34 @@ async fn health_follows_the_database() {
 async fn account_journey(backend: Backend) {
     let app = spawn_app(backend).await;
     let response = app.sign_up("anna@example.org").await;
-    assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "{}",
+        response.status()
+    );
     let cookie = session_cookie(&response).unwrap_or_else(|| panic!("no session cookie"));
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "plain-HTTP localhost keeps the cookie usable");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain-HTTP localhost keeps the cookie usable"
+    );
     let session = cookie.split(';').next().unwrap_or_default().to_owned();
 
     let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
     assert!(me.contains("anna@example.org"), "{me}");
     let account = body(app.get("/account", Some(&session)).await).await;
-    assert!(account.contains("Jobcenter Frankfurt"), "account page lists the organisation");
+    assert!(
+        account.contains("Jobcenter Frankfurt"),
+        "account page lists the organisation"
+    );
 
     let wrong = app
-        .post_form("/api/auth/sign_in", &[("email", "anna@example.org"), ("password", "falsch-falsch")], None)
+        .post_form(
+            "/api/auth/sign_in",
+            &[("email", "anna@example.org"), ("password", "falsch-falsch")],
+            None,
+        )
         .await;
     assert!(session_cookie(&wrong).is_none());
     let text = body(wrong).await;
@@ -177,7 +246,9 @@ async fn account_journey(backend: Backend) {
     let again = app.sign_up("ANNA@example.org").await;
     assert!(body(again).await.contains("EmailTaken"));
 
-    let out = app.post_form("/api/auth/sign_out", &[], Some(&session)).await;
+    let out = app
+        .post_form("/api/auth/sign_out", &[], Some(&session))
+        .await;
     let cleared = session_cookie(&out).unwrap_or_default();
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
     let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
@@ -202,7 +273,11 @@ async fn organisation_data_needs_a_session() {
     let text = body(
         app.post_form(
             "/api/organisations/invite",
-            &[("organisation_id", "1"), ("email", "x@example.org"), ("role", "owner")],
+            &[
+                ("organisation_id", "1"),
+                ("email", "x@example.org"),
+                ("role", "owner"),
+            ],
             Some("jf_session=forged"),
         )
         .await,

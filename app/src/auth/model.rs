@@ -37,9 +37,21 @@ pub struct ValidSignUp {
 impl SignUpForm {
     pub fn validate(&self) -> Result<ValidSignUp, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let name = validation::collect(&mut errors, "name", validation::required_text(&self.name, NAME_MAX));
-        let email = validation::collect(&mut errors, "email", validation::normalise_email(&self.email));
-        let password = validation::collect(&mut errors, "password", validation::new_password(&self.password));
+        let name = validation::collect(
+            &mut errors,
+            "name",
+            validation::required_text(&self.name, NAME_MAX),
+        );
+        let email = validation::collect(
+            &mut errors,
+            "email",
+            validation::normalise_email(&self.email),
+        );
+        let password = validation::collect(
+            &mut errors,
+            "password",
+            validation::new_password(&self.password),
+        );
         let organisation = validation::collect(
             &mut errors,
             "organisation",
@@ -51,13 +63,15 @@ impl SignUpForm {
             OrgKind::parse(&self.kind).ok_or(Problem::InvalidChoice),
         );
         match (name, email, password, organisation, kind) {
-            (Some(name), Some(email), Some(password), Some(organisation), Some(kind)) => Ok(ValidSignUp {
-                name,
-                email,
-                password,
-                organisation,
-                kind,
-            }),
+            (Some(name), Some(email), Some(password), Some(organisation), Some(kind)) => {
+                Ok(ValidSignUp {
+                    name,
+                    email,
+                    password,
+                    organisation,
+                    kind,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -80,8 +94,14 @@ mod tests {
     #[test]
     fn a_complete_sign_up_is_accepted_and_normalised() {
         let valid = form().validate().ok();
-        assert_eq!(valid.as_ref().map(|v| v.email.as_str()), Some("anna@jobcenter.de"));
-        assert_eq!(valid.as_ref().map(|v| v.name.as_str()), Some("Anna Schmidt"));
+        assert_eq!(
+            valid.as_ref().map(|v| v.email.as_str()),
+            Some("anna@jobcenter.de")
+        );
+        assert_eq!(
+            valid.as_ref().map(|v| v.name.as_str()),
+            Some("Anna Schmidt")
+        );
         assert_eq!(valid.map(|v| v.kind), Some(OrgKind::Organiser));
     }
 

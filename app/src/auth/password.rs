@@ -24,7 +24,8 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
 pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
     tokio::task::spawn_blocking(move || {
         let stored = stored_hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("bad stored hash: {e}"))?;
+        let parsed =
+            PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("bad stored hash: {e}"))?;
         let ok = Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
             .is_ok();
@@ -44,9 +45,19 @@ mod tests {
     #[tokio::test]
     async fn a_hash_verifies_only_its_password() {
         let stored = hash("richtig-geheim".into()).await.ok();
-        assert!(stored.as_deref().is_some_and(|h| h.starts_with("$argon2id$")));
-        assert!(matches!(verify("richtig-geheim".into(), stored.clone()).await, Ok(true)));
-        assert!(matches!(verify("falsch-geheim".into(), stored).await, Ok(false)));
+        assert!(
+            stored
+                .as_deref()
+                .is_some_and(|h| h.starts_with("$argon2id$"))
+        );
+        assert!(matches!(
+            verify("richtig-geheim".into(), stored.clone()).await,
+            Ok(true)
+        ));
+        assert!(matches!(
+            verify("falsch-geheim".into(), stored).await,
+            Ok(false)
+        ));
         assert!(matches!(verify("egal".into(), None).await, Ok(false)));
     }
 }

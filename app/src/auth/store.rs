@@ -34,10 +34,12 @@ pub async fn insert_user(
 }
 
 pub async fn find_user_by_email(pool: &AnyPool, email: &str) -> sqlx::Result<Option<UserRow>> {
-    sqlx::query_as("SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as(
+        "SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1",
+    )
+    .bind(email)
+    .fetch_optional(pool)
+    .await
 }
 
 pub async fn set_password_hash(tx: &mut Tx, user_id: i64, password_hash: &str) -> sqlx::Result<()> {
@@ -73,7 +75,11 @@ pub struct SessionUserRow {
     pub display_name: String,
 }
 
-pub async fn find_session_user(pool: &AnyPool, token_hash: &str, now: i64) -> sqlx::Result<Option<SessionUserRow>> {
+pub async fn find_session_user(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<SessionUserRow>> {
     sqlx::query_as(
         "SELECT u.id, u.email, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
@@ -115,16 +121,22 @@ pub async fn recent_failures(
     .bind(since)
     .fetch_one(pool)
     .await?;
-    let by_ip: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE client_ip = $1 AND failed_at > $2")
-            .bind(client_ip)
-            .bind(since)
-            .fetch_one(pool)
-            .await?;
+    let by_ip: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM login_failures WHERE client_ip = $1 AND failed_at > $2",
+    )
+    .bind(client_ip)
+    .bind(since)
+    .fetch_one(pool)
+    .await?;
     Ok((by_email, by_ip, oldest))
 }
 
-pub async fn insert_failure(pool: &AnyPool, email: &str, client_ip: &str, now: i64) -> sqlx::Result<()> {
+pub async fn insert_failure(
+    pool: &AnyPool,
+    email: &str,
+    client_ip: &str,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO login_failures (email, client_ip, failed_at) VALUES ($1, $2, $3)")
         .bind(email)
         .bind(client_ip)
@@ -162,7 +174,11 @@ pub async fn insert_password_reset(
 }
 
 /// Marks a valid reset link used, atomically; the user's id if it was valid.
-pub async fn use_password_reset(tx: &mut Tx, token_hash: &str, now: i64) -> sqlx::Result<Option<i64>> {
+pub async fn use_password_reset(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "UPDATE password_resets SET used_at = $2 \
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",

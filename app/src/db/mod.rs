@@ -115,7 +115,10 @@ impl Db {
     /// True when the database answers a trivial query.
     pub async fn is_healthy(&self) -> bool {
         let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&self.pool);
-        matches!(tokio::time::timeout(Duration::from_secs(2), ping).await, Ok(Ok(1)))
+        matches!(
+            tokio::time::timeout(Duration::from_secs(2), ping).await,
+            Ok(Ok(1))
+        )
     }
 
     pub async fn close(&self) {
@@ -150,8 +153,14 @@ mod tests {
 
     #[test]
     fn backend_follows_the_url_scheme() {
-        assert_eq!(Backend::from_url("sqlite://data/x.db"), Some(Backend::Sqlite));
-        assert_eq!(Backend::from_url("postgres://u@h/db"), Some(Backend::Postgres));
+        assert_eq!(
+            Backend::from_url("sqlite://data/x.db"),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(
+            Backend::from_url("postgres://u@h/db"),
+            Some(Backend::Postgres)
+        );
         assert_eq!(Backend::from_url("mysql://u@h/db"), None);
     }
 

@@ -73,7 +73,7 @@ impl TestDb {
                  JOBFAIR_TEST_PG_URL at a server where this user may create databases."
             ),
         };
-        if let Err(e) = sqlx::query(&format!("CREATE DATABASE {name}"))
+        if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(admin.pool())
             .await
         {
@@ -97,7 +97,9 @@ impl TestDb {
 
 /// `postgres://user@host:port/old?x` with the database name replaced.
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let prefix = match base.rfind('/') {
         Some(i) if i > "postgres://".len() => &base[..i],
         _ => base,
@@ -123,15 +125,19 @@ impl Drop for TestDb {
                 let name = name.clone();
                 let admin_url = postgres_admin_url();
                 let _ = std::thread::spawn(move || {
-                    let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build()
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
                     else {
                         return;
                     };
                     rt.block_on(async move {
                         if let Ok(admin) = Db::connect(&admin_url, 1).await {
-                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                                .execute(admin.pool())
-                                .await;
+                            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            )))
+                            .execute(admin.pool())
+                            .await;
                             admin.close().await;
                         }
                     });

@@ -18,7 +18,10 @@ pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
         .map(|row| FairSummary {
             when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
             starts_at_iso: time::iso(row.starts_at, &row.time_zone),
-            title: row.title_en.filter(|t| english && !t.is_empty()).unwrap_or(row.title_de),
+            title: row
+                .title_en
+                .filter(|t| english && !t.is_empty())
+                .unwrap_or(row.title_de),
             slug: row.slug,
             venue_name: row.venue_name,
             venue_address: row.venue_address,

@@ -7,7 +7,11 @@ pub fn zone(name: &str) -> Tz {
 }
 
 fn local(unix: i64, tz: Tz) -> DateTime<Tz> {
-    tz.from_utc_datetime(&DateTime::<Utc>::from_timestamp(unix, 0).unwrap_or_default().naive_utc())
+    tz.from_utc_datetime(
+        &DateTime::<Utc>::from_timestamp(unix, 0)
+            .unwrap_or_default()
+            .naive_utc(),
+    )
 }
 
 /// "10.03.2027 · 09:00–16:00", or with both dates when it spans days.
@@ -15,9 +19,18 @@ pub fn format_range(starts_at: i64, ends_at: i64, zone_name: &str) -> String {
     let tz = zone(zone_name);
     let (start, end) = (local(starts_at, tz), local(ends_at, tz));
     if start.date_naive() == end.date_naive() {
-        format!("{} · {}–{}", start.format("%d.%m.%Y"), start.format("%H:%M"), end.format("%H:%M"))
+        format!(
+            "{} · {}–{}",
+            start.format("%d.%m.%Y"),
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        )
     } else {
-        format!("{} – {}", start.format("%d.%m.%Y %H:%M"), end.format("%d.%m.%Y %H:%M"))
+        format!(
+            "{} – {}",
+            start.format("%d.%m.%Y %H:%M"),
+            end.format("%d.%m.%Y %H:%M")
+        )
     }
 }
 
@@ -27,7 +40,14 @@ pub fn iso(unix: i64, zone_name: &str) -> String {
 
 /// Unix seconds of a wall-clock time at the venue (the earlier one when a
 /// clock change makes it ambiguous).
-pub fn unix_at(zone_name: &str, year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Option<i64> {
+pub fn unix_at(
+    zone_name: &str,
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+) -> Option<i64> {
     zone(zone_name)
         .with_ymd_and_hms(year, month, day, hour, minute, 0)
         .earliest()
@@ -44,7 +64,10 @@ mod tests {
         let start = unix_at("Europe/Berlin", 2027, 3, 10, 9, 0).unwrap_or_default();
         assert_eq!(start, 1_804_665_600);
         let end = start + 7 * 3600;
-        assert_eq!(format_range(start, end, "Europe/Berlin"), "10.03.2027 · 09:00–16:00");
+        assert_eq!(
+            format_range(start, end, "Europe/Berlin"),
+            "10.03.2027 · 09:00–16:00"
+        );
         assert_eq!(iso(start, "Europe/Berlin"), "2027-03-10T09:00:00+01:00");
     }
 

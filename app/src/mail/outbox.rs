@@ -43,7 +43,10 @@ pub struct OutboxMail {
     pub status: String,
 }
 
-pub async fn list_for_recipient(pool: &sqlx::AnyPool, recipient: &str) -> sqlx::Result<Vec<OutboxMail>> {
+pub async fn list_for_recipient(
+    pool: &sqlx::AnyPool,
+    recipient: &str,
+) -> sqlx::Result<Vec<OutboxMail>> {
     sqlx::query_as(
         "SELECT id, idempotency_key, recipient, locale, subject, body_text, body_html, status \
          FROM mail_outbox WHERE recipient = $1 ORDER BY id",

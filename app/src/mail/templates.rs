@@ -22,13 +22,25 @@ pub fn password_reset(locale: Locale, name: &str, link: &str) -> Message {
     )
 }
 
-pub fn member_invite(locale: Locale, inviter: &str, organisation: &str, role: Role, link: &str) -> Message {
+pub fn member_invite(
+    locale: Locale,
+    inviter: &str,
+    organisation: &str,
+    role: Role,
+    link: &str,
+) -> Message {
     let role = role_label(locale, role);
     compose(
         td_string!(locale, mail.invite_subject, organisation = organisation).to_string(),
         &td_string!(locale, mail.greeting_plain).to_string(),
-        td_string!(locale, mail.invite_body, inviter = inviter, organisation = organisation, role = role)
-            .to_string(),
+        td_string!(
+            locale,
+            mail.invite_body,
+            inviter = inviter,
+            organisation = organisation,
+            role = role
+        )
+        .to_string(),
         td_string!(locale, mail.invite_action).to_string(),
         link,
         locale,
@@ -47,7 +59,14 @@ pub fn role_label(locale: Locale, role: Role) -> String {
 
 /// One layout for every message: greeting, text, a button-like link, the
 /// link again in plain text, and the signature.
-fn compose(subject: String, greeting: &str, body: String, action: String, link: &str, locale: Locale) -> Message {
+fn compose(
+    subject: String,
+    greeting: &str,
+    body: String,
+    action: String,
+    link: &str,
+    locale: Locale,
+) -> Message {
     let ignore = td_string!(locale, mail.ignore_hint).to_string();
     let signature = td_string!(locale, mail.signature).to_string();
     let text = format!("{greeting}\n\n{body}\n{link}\n\n{ignore}\n\n{signature}\n");
@@ -68,7 +87,11 @@ fn compose(subject: String, greeting: &str, body: String, action: String, link: 
         ignore_h = escape_html(&ignore),
         signature_h = escape_html(&signature),
     );
-    Message { subject, text, html }
+    Message {
+        subject,
+        text,
+        html,
+    }
 }
 
 pub fn escape_html(raw: &str) -> String {
@@ -96,14 +119,23 @@ mod tests {
         assert_eq!(de.subject, "Passwort für Jobfair zurücksetzen");
         assert!(de.text.starts_with("Hallo Anna,"));
         assert!(de.text.contains("https://x.test/password/reset/abc"));
-        assert!(de.html.contains("href=\"https://x.test/password/reset/abc\""));
+        assert!(
+            de.html
+                .contains("href=\"https://x.test/password/reset/abc\"")
+        );
         let en = password_reset(Locale::en, "Anna", "https://x.test/r");
         assert_eq!(en.subject, "Reset your Jobfair password");
     }
 
     #[test]
     fn names_are_escaped_in_html() {
-        let mail = member_invite(Locale::en, "<script>", "A & B", Role::DoorStaff, "https://x.test/i");
+        let mail = member_invite(
+            Locale::en,
+            "<script>",
+            "A & B",
+            Role::DoorStaff,
+            "https://x.test/i",
+        );
         assert!(mail.html.contains("&lt;script&gt;"));
         assert!(mail.html.contains("A &amp; B"));
         assert!(!mail.html.contains("<script>"));

@@ -13,10 +13,22 @@ pub async fn my_organisations() -> Result<Vec<OrganisationDetails>, AppError> {
 }
 
 #[server(endpoint = "organisations/invite")]
-pub async fn invite_member(organisation_id: i64, email: String, role: String) -> Result<String, AppError> {
+pub async fn invite_member(
+    organisation_id: i64,
+    email: String,
+    role: String,
+) -> Result<String, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    service::invite_member(&state, &user, organisation_id, &email, &role, request::request_locale()).await?;
+    service::invite_member(
+        &state,
+        &user,
+        organisation_id,
+        &email,
+        &role,
+        request::request_locale(),
+    )
+    .await?;
     Ok(email.trim().to_lowercase())
 }
 
@@ -36,10 +48,20 @@ pub async fn accept_invite(token: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "organisations/accept_invite_new_account")]
-pub async fn accept_invite_new_account(token: String, name: String, password: String) -> Result<(), AppError> {
+pub async fn accept_invite_new_account(
+    token: String,
+    name: String,
+    password: String,
+) -> Result<(), AppError> {
     let state = request::app_state()?;
-    let session =
-        service::accept_invite_with_new_account(&state, &token, &name, &password, request::request_locale()).await?;
+    let session = service::accept_invite_with_new_account(
+        &state,
+        &token,
+        &name,
+        &password,
+        request::request_locale(),
+    )
+    .await?;
     request::set_session_cookie(&state, session.token);
     leptos_axum::redirect("/account");
     Ok(())

@@ -17,7 +17,11 @@ use crate::{
 pub const INVITE_TTL_SECS: i64 = 7 * 24 * 3600;
 
 /// The caller's role in an organisation; `Forbidden` for non-members.
-pub async fn require_membership(state: &AppState, user: &CurrentUser, org_id: i64) -> ServiceResult<Membership> {
+pub async fn require_membership(
+    state: &AppState,
+    user: &CurrentUser,
+    org_id: i64,
+) -> ServiceResult<Membership> {
     store::membership(state.db.pool(), org_id, user.id)
         .await?
         .ok_or(ServiceError::Forbidden)
@@ -25,7 +29,10 @@ pub async fn require_membership(state: &AppState, user: &CurrentUser, org_id: i6
 
 /// Every organisation of the caller with its members; open invitations only
 /// for those who may manage members.
-pub async fn my_organisations(state: &AppState, user: &CurrentUser) -> ServiceResult<Vec<OrganisationDetails>> {
+pub async fn my_organisations(
+    state: &AppState,
+    user: &CurrentUser,
+) -> ServiceResult<Vec<OrganisationDetails>> {
     let memberships = store::memberships_of(state.db.pool(), user.id).await?;
     let mut details = Vec::with_capacity(memberships.len());
     for membership in memberships {
@@ -98,7 +105,15 @@ pub async fn invite_member(
         },
     )
     .await?;
-    mail::outbox::enqueue(&mut tx, &format!("member-invite:{invite_id}"), &email, locale, &message, now).await?;
+    mail::outbox::enqueue(
+        &mut tx,
+        &format!("member-invite:{invite_id}"),
+        &email,
+        locale,
+        &message,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -121,7 +136,11 @@ pub async fn invite_details(state: &AppState, token: &str) -> ServiceResult<Invi
 }
 
 /// A signed-in person accepts an invitation sent to their own address.
-pub async fn accept_invite(state: &AppState, caller: &CurrentUser, token: &str) -> ServiceResult<()> {
+pub async fn accept_invite(
+    state: &AppState,
+    caller: &CurrentUser,
+    token: &str,
+) -> ServiceResult<()> {
     let invite = open_invite(state, token).await?;
     if invite.email != caller.email {
         return Err(ServiceError::invalid(FORM, Problem::WrongAccount));
@@ -154,7 +173,9 @@ pub async fn accept_invite_with_new_account(
     if !store::mark_invite_accepted(&mut tx, invite.id, now).await? {
         return Err(ServiceError::invalid(FORM, Problem::LinkInvalid));
     }
-    let user_id = auth_service::insert_account(&mut tx, &invite.email, &name, &password_hash, locale, now).await?;
+    let user_id =
+        auth_service::insert_account(&mut tx, &invite.email, &name, &password_hash, locale, now)
+            .await?;
     store::insert_membership(&mut tx, invite.organisation_id, user_id, role, now).await?;
     let token = auth_service::start_session(state, &mut tx, user_id).await?;
     let user = auth_service::user_by_id(&mut tx, user_id).await?;

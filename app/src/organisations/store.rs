@@ -3,17 +3,30 @@ use super::model::{Member, Membership, OrgKind, PendingInvite, Role};
 use crate::db::Tx;
 use sqlx::{AnyPool, FromRow};
 
-pub async fn insert_organisation(tx: &mut Tx, kind: OrgKind, name: &str, now: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("INSERT INTO organisations (kind, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(kind.as_str())
-        .bind(name)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await
+pub async fn insert_organisation(
+    tx: &mut Tx,
+    kind: OrgKind,
+    name: &str,
+    now: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO organisations (kind, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(kind.as_str())
+    .bind(name)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
 }
 
 /// Adds a member; `false` when the person is a member already.
-pub async fn insert_membership(tx: &mut Tx, org_id: i64, user_id: i64, role: Role, now: i64) -> sqlx::Result<bool> {
+pub async fn insert_membership(
+    tx: &mut Tx,
+    org_id: i64,
+    user_id: i64,
+    role: Role,
+    now: i64,
+) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (organisation_id, user_id) DO NOTHING",
@@ -54,10 +67,17 @@ pub async fn memberships_of(pool: &AnyPool, user_id: i64) -> sqlx::Result<Vec<Me
     .bind(user_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().filter_map(MembershipRow::into_membership).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(MembershipRow::into_membership)
+        .collect())
 }
 
-pub async fn membership(pool: &AnyPool, org_id: i64, user_id: i64) -> sqlx::Result<Option<Membership>> {
+pub async fn membership(
+    pool: &AnyPool,
+    org_id: i64,
+    user_id: i64,
+) -> sqlx::Result<Option<Membership>> {
     let row: Option<MembershipRow> = sqlx::query_as(
         "SELECT m.organisation_id, o.name, o.kind, m.role FROM memberships m \
          JOIN organisations o ON o.id = m.organisation_id WHERE m.organisation_id = $1 AND m.user_id = $2",
@@ -127,7 +147,11 @@ pub async fn insert_invite(tx: &mut Tx, invite: NewInvite<'_>) -> sqlx::Result<i
     .await
 }
 
-pub async fn pending_invites(pool: &AnyPool, org_id: i64, now: i64) -> sqlx::Result<Vec<PendingInvite>> {
+pub async fn pending_invites(
+    pool: &AnyPool,
+    org_id: i64,
+    now: i64,
+) -> sqlx::Result<Vec<PendingInvite>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT email, role FROM member_invites \
          WHERE organisation_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at",
@@ -138,7 +162,12 @@ pub async fn pending_invites(pool: &AnyPool, org_id: i64, now: i64) -> sqlx::Res
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(email, role)| Some(PendingInvite { email, role: Role::parse(&role)? }))
+        .filter_map(|(email, role)| {
+            Some(PendingInvite {
+                email,
+                role: Role::parse(&role)?,
+            })
+        })
         .collect())
 }
 
@@ -151,7 +180,11 @@ pub struct InviteRow {
     pub role: String,
 }
 
-pub async fn open_invite(pool: &AnyPool, token_hash: &str, now: i64) -> sqlx::Result<Option<InviteRow>> {
+pub async fn open_invite(
+    pool: &AnyPool,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<InviteRow>> {
     sqlx::query_as(
         "SELECT i.id, i.organisation_id, o.name AS organisation_name, i.email, i.role \
          FROM member_invites i JOIN organisations o ON o.id = i.organisation_id \
@@ -165,11 +198,13 @@ pub async fn open_invite(pool: &AnyPool, token_hash: &str, now: i64) -> sqlx::Re
 
 /// Marks an open invitation accepted; `false` if it was used meanwhile.
 pub async fn mark_invite_accepted(tx: &mut Tx, invite_id: i64, now: i64) -> sqlx::Result<bool> {
-    let result = sqlx::query("UPDATE member_invites SET accepted_at = $2 WHERE id = $1 AND accepted_at IS NULL")
-        .bind(invite_id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    let result = sqlx::query(
+        "UPDATE member_invites SET accepted_at = $2 WHERE id = $1 AND accepted_at IS NULL",
+    )
+    .bind(invite_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(result.rows_affected() == 1)
 }
 

@@ -35,7 +35,10 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     fn html_document() -> Option<web_sys::HtmlDocument> {
-        web_sys::window()?.document()?.dyn_into::<web_sys::HtmlDocument>().ok()
+        web_sys::window()?
+            .document()?
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
     }
 
     pub fn read_cookie(name: &str) -> Option<String> {
@@ -48,7 +51,9 @@ mod browser {
 
     pub fn write_cookie(name: &str, value: &str) {
         if let Some(doc) = html_document() {
-            let _ = doc.set_cookie(&format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax"));
+            let _ = doc.set_cookie(&format!(
+                "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax"
+            ));
         }
     }
 }

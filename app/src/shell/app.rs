@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     // not consulted. The choice is kept for a year on the whole site.
     let cookie_options = UseCookieOptions::default()
         .path("/")
-        .max_age(365 * 24 * 3600 * 1000)
+        .max_age(365_i64 * 24 * 3600 * 1000)
         .same_site(SameSite::Lax);
     let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
     view! {

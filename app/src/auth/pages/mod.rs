@@ -23,6 +23,9 @@ where
 }
 
 /// The problem with one field, from an action's error.
-pub fn field_problem(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<Problem>> {
+pub fn field_problem(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> Signal<Option<Problem>> {
     Signal::derive(move || error.get().and_then(|e| e.problem_for(field)))
 }

@@ -1,5 +1,10 @@
 use super::{action_error, field_problem};
-use crate::{auth::api::SignIn, i18n::*, parts::{FormAlert, TextField}, tr};
+use crate::{
+    auth::api::SignIn,
+    i18n::*,
+    parts::{FormAlert, TextField},
+    tr,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,5 +1,10 @@
 use super::{action_error, field_problem};
-use crate::{auth::api::SignUp, i18n::*, parts::{FormAlert, TextField, problem_message}, tr};
+use crate::{
+    auth::api::SignUp,
+    i18n::*,
+    parts::{FormAlert, TextField, problem_message},
+    tr,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

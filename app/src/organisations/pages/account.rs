@@ -84,7 +84,11 @@ fn OrganisationCard(org: OrganisationDetails, invite: ServerAction<InviteMember>
 }
 
 #[component]
-fn InviteForm(org_id: i64, roles: &'static [crate::organisations::Role], invite: ServerAction<InviteMember>) -> impl IntoView {
+fn InviteForm(
+    org_id: i64,
+    roles: &'static [crate::organisations::Role],
+    invite: ServerAction<InviteMember>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(invite);
     let sent_to = move || invite.value().get().and_then(Result::ok);
