@@ -28,4 +28,6 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod tokens;
 
-pub use shell::{App, shell};
+pub use shell::App;
+#[cfg(feature = "ssr")]
+pub use shell::shell;

@@ -16,9 +16,9 @@ test("after hydration the text-size control responds in place and is remembered"
   await page.goto("/");
   await waitForHydration(page);
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-  await page.getByRole("button", { name: "Größere Schrift (A+)" }).click();
+  await page.getByRole("button", { name: "A+ Größere Schrift" }).click();
   await expect(page.locator(".app")).toHaveAttribute("data-text-size", "large");
-  await expect(page.getByRole("button", { name: "Größere Schrift (A+)" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "A+ Größere Schrift" })).toHaveAttribute("aria-pressed", "true");
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   await expectAccessible(page);
   await page.reload();

@@ -7,13 +7,11 @@ mod switcher;
 pub use model::*;
 pub use switcher::DisplayPrefs;
 
-use leptos::prelude::*;
-
 /// Reads the text size the person chose, on the server from the request and
 /// in the browser from `document.cookie`.
 pub fn initial_text_size() -> TextSize {
     #[cfg(feature = "ssr")]
-    let raw = use_context::<http::request::Parts>()
+    let raw = leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| crate::auth::request::cookie_value(&parts, TEXT_SIZE_COOKIE));
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     let raw = browser::read_cookie(TEXT_SIZE_COOKIE);

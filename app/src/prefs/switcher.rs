@@ -37,7 +37,7 @@ pub fn DisplayPrefs() -> impl IntoView {
                 name="text_size"
                 value=size.as_str()
                 class="size-button"
-                aria-label=move || format!("{} ({})", label.get(), size.symbol())
+                aria-label=move || format!("{} {}", size.symbol(), label.get())
                 aria-pressed=move || (text_size.get() == size).to_string()
                 on:click=choose
             >
