@@ -60,14 +60,46 @@ impl AppError {
 pub enum Problem {
     Required,
     InvalidEmail,
-    TooShort { min: u32 },
-    TooLong { max: u32 },
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
     EmailTaken,
     WrongCredentials,
     LinkInvalid,
     AlreadyMember,
     InvalidChoice,
     WrongAccount,
+    /// Not a date and time the form understands.
+    InvalidDateTime,
+    /// The end lies before (or at) the start.
+    EndBeforeStart,
+    /// A time slot outside the fair's opening hours.
+    OutsideFair,
+    NotANumber,
+    /// A number outside the allowed range (in the unit the form shows).
+    OutOfRange {
+        min: u32,
+        max: u32,
+    },
+    /// A capacity below the places already taken.
+    BelowTaken {
+        taken: u32,
+    },
+    /// A booth overlapping another booth in the hall.
+    Overlaps,
+    /// A booth reaching beyond the hall's walls.
+    OutsideHall,
+    /// A name or label already used in the same place.
+    Taken,
+    /// A status change that makes no sense (e.g. archived → published).
+    TransitionNotAllowed,
+    /// Publishing needs at least one time slot.
+    NeedsSlot,
+    /// Cannot be removed: someone booked or registered already.
+    InUse,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod auth;
 pub mod error;
 pub mod fairs;
+pub mod floorplan;
 pub mod organisations;
 pub mod parts;
 pub mod prefs;

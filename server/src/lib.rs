@@ -1,5 +1,6 @@
 //! The Jobfair web server: configuration, start-up and HTTP plumbing around
 //! the application crate.
+mod exports;
 mod http_extras;
 pub mod settings;
 pub mod startup;

@@ -115,6 +115,14 @@ fn router(state: ServerState) -> Router {
     let router = Router::new()
         .route("/healthz", get(http_extras::healthz))
         .route("/prefs", post(http_extras::set_prefs))
+        .route(
+            "/organise/fairs/{id}/export/registrations.csv",
+            get(crate::exports::registrations),
+        )
+        .route(
+            "/organise/fairs/{id}/export/exhibitors.csv",
+            get(crate::exports::exhibitors),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

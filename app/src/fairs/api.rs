@@ -1,18 +1,29 @@
-//! Server functions for fairs.
-use super::model::FairSummary;
+//! Server functions for fairs: public reading, and planning for organisers.
+//! Each one checks the caller first (in the service) and stays thin.
+use super::model::{
+    Dashboard, FairForm, FairPlan, FairStatus, FairSummary, OrganiserHome, PublicFair, SlotForm,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use {super::store, super::time, crate::auth::request, crate::i18n::Locale};
+use {
+    super::{service, store, time, views},
+    crate::{auth::request, i18n::Locale, service_error::ServiceError},
+};
+
+#[cfg(feature = "ssr")]
+fn english() -> bool {
+    request::request_locale() == Locale::en
+}
 
 /// Upcoming published fairs, titled in the caller's language. Public.
 #[server(endpoint = "fairs/upcoming")]
 pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
     let state = request::app_state()?;
-    let english = request::request_locale() == Locale::en;
+    let english = english();
     let rows = store::upcoming_published(state.db.pool(), state.now())
         .await
-        .map_err(crate::service_error::ServiceError::from)?;
+        .map_err(ServiceError::from)?;
     Ok(rows
         .into_iter()
         .map(|row| FairSummary {
@@ -28,4 +39,102 @@ pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
             exhibitor_count: row.exhibitor_count,
         })
         .collect())
+}
+
+/// The public page of a fair. Public.
+#[server(endpoint = "fairs/public")]
+pub async fn get_public_fair(slug: String) -> Result<PublicFair, AppError> {
+    let state = request::app_state()?;
+    Ok(views::public_fair(&state, &slug, english()).await?)
+}
+
+/// The caller's fairs, and the organisations they can create fairs for.
+#[server(endpoint = "fairs/mine")]
+pub async fn get_organiser_home() -> Result<OrganiserHome, AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    let fairs = views::my_fairs(&state, &user, english()).await?;
+    let organisations = crate::organisations::service::my_organisations(&state, &user)
+        .await?
+        .into_iter()
+        .map(|o| o.membership)
+        .filter(|m| m.kind == crate::organisations::OrgKind::Organiser && m.role.can_plan_fairs())
+        .map(|m| (m.organisation_id, m.organisation_name))
+        .collect();
+    Ok(OrganiserHome {
+        fairs,
+        organisations,
+    })
+}
+
+#[server(endpoint = "fairs/create")]
+pub async fn create_fair(organisation_id: i64, form: FairForm) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    let id = service::create_fair(&state, &user, organisation_id, &form).await?;
+    leptos_axum::redirect(&format!("/organise/fairs/{id}"));
+    Ok(())
+}
+
+#[server(endpoint = "fairs/plan")]
+pub async fn get_fair_plan(fair_id: i64) -> Result<FairPlan, AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(views::plan(&state, &user, fair_id).await?)
+}
+
+#[server(endpoint = "fairs/update")]
+pub async fn update_fair(fair_id: i64, form: FairForm) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::update_fair(&state, &user, fair_id, &form).await?)
+}
+
+#[server(endpoint = "fairs/status")]
+pub async fn change_fair_status(fair_id: i64, status: String) -> Result<FairStatus, AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::change_status(&state, &user, fair_id, &status).await?)
+}
+
+#[server(endpoint = "fairs/co_organiser/add")]
+pub async fn add_co_organiser(fair_id: i64, organisation_id: i64) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::add_co_organiser(&state, &user, fair_id, organisation_id).await?)
+}
+
+#[server(endpoint = "fairs/co_organiser/remove")]
+pub async fn remove_co_organiser(fair_id: i64, organisation_id: i64) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::remove_co_organiser(&state, &user, fair_id, organisation_id).await?)
+}
+
+#[server(endpoint = "fairs/slot/add")]
+pub async fn add_slot(fair_id: i64, slot: SlotForm) -> Result<i64, AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::add_slot(&state, &user, fair_id, &slot).await?)
+}
+
+#[server(endpoint = "fairs/slot/update")]
+pub async fn update_slot(slot_id: i64, slot: SlotForm) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::update_slot(&state, &user, slot_id, &slot).await?)
+}
+
+#[server(endpoint = "fairs/slot/delete")]
+pub async fn delete_slot(slot_id: i64) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(service::delete_slot(&state, &user, slot_id).await?)
+}
+
+#[server(endpoint = "fairs/dashboard")]
+pub async fn fair_dashboard(fair_id: i64) -> Result<Dashboard, AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(views::dashboard(&state, &user, fair_id, english()).await?)
 }

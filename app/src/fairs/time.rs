@@ -2,8 +2,54 @@
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+pub const DEFAULT_ZONE: &str = "Europe/Berlin";
+
 pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Berlin)
+}
+
+/// A known IANA time-zone name, e.g. `Europe/Berlin`.
+pub fn is_known_zone(name: &str) -> bool {
+    name.parse::<Tz>().is_ok()
+}
+
+/// Reads what `<input type="datetime-local">` sends ("2027-03-10T09:00",
+/// seconds optional) as a venue-local time.
+pub fn parse_local(raw: &str, zone_name: &str) -> Option<i64> {
+    let text = raw.trim();
+    let naive = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
+        .ok()?;
+    zone(zone_name)
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.timestamp())
+}
+
+/// The value for `<input type="datetime-local">`.
+pub fn input_value(unix: i64, zone_name: &str) -> String {
+    local(unix, zone(zone_name))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+/// "10.03.2027, 09:00"
+pub fn format_moment(unix: i64, zone_name: &str) -> String {
+    local(unix, zone(zone_name))
+        .format("%d.%m.%Y, %H:%M")
+        .to_string()
+}
+
+/// "10.03." — the day of a chart point.
+pub fn format_day(unix: i64, zone_name: &str) -> String {
+    local(unix, zone(zone_name)).format("%d.%m.").to_string()
+}
+
+/// The venue-local calendar day of a moment, as a sortable number.
+pub fn day_number(unix: i64, zone_name: &str) -> i32 {
+    use chrono::Datelike;
+    local(unix, zone(zone_name)).date_naive().num_days_from_ce()
 }
 
 fn local(unix: i64, tz: Tz) -> DateTime<Tz> {
@@ -69,6 +115,21 @@ mod tests {
             "10.03.2027 · 09:00–16:00"
         );
         assert_eq!(iso(start, "Europe/Berlin"), "2027-03-10T09:00:00+01:00");
+    }
+
+    #[test]
+    fn form_times_are_read_in_the_venue_zone() {
+        let at = parse_local("2027-03-10T09:00", "Europe/Berlin");
+        assert_eq!(at, Some(1_804_665_600));
+        assert_eq!(
+            input_value(1_804_665_600, "Europe/Berlin"),
+            "2027-03-10T09:00"
+        );
+        assert_eq!(parse_local("2027-03-10T09:00:00", "Europe/Berlin"), at);
+        assert_eq!(parse_local("10.03.2027", "Europe/Berlin"), None);
+        assert_eq!(parse_local("2027-02-30T09:00", "Europe/Berlin"), None);
+        assert!(is_known_zone("Europe/Lisbon"));
+        assert!(!is_known_zone("Mars/Olympus"));
     }
 
     #[test]

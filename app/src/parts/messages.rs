@@ -17,6 +17,24 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::AlreadyMember => t_string!(i18n, problems.already_member).to_string(),
         Problem::InvalidChoice => t_string!(i18n, problems.invalid_choice).to_string(),
         Problem::WrongAccount => t_string!(i18n, problems.wrong_account).to_string(),
+        Problem::InvalidDateTime => t_string!(i18n, problems.invalid_date_time).to_string(),
+        Problem::EndBeforeStart => t_string!(i18n, problems.end_before_start).to_string(),
+        Problem::OutsideFair => t_string!(i18n, problems.outside_fair).to_string(),
+        Problem::NotANumber => t_string!(i18n, problems.not_a_number).to_string(),
+        Problem::OutOfRange { min, max } => {
+            t_string!(i18n, problems.out_of_range, min = min, max = max).to_string()
+        }
+        Problem::BelowTaken { taken } => {
+            t_string!(i18n, problems.below_taken, taken = taken).to_string()
+        }
+        Problem::Overlaps => t_string!(i18n, problems.overlaps).to_string(),
+        Problem::OutsideHall => t_string!(i18n, problems.outside_hall).to_string(),
+        Problem::Taken => t_string!(i18n, problems.taken).to_string(),
+        Problem::TransitionNotAllowed => {
+            t_string!(i18n, problems.transition_not_allowed).to_string()
+        }
+        Problem::NeedsSlot => t_string!(i18n, problems.needs_slot).to_string(),
+        Problem::InUse => t_string!(i18n, problems.in_use).to_string(),
     }
 }
 

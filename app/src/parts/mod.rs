@@ -1,8 +1,12 @@
 //! Small building blocks every page uses: translated texts, form fields with
 //! their errors, and alerts.
+mod action;
+mod choice;
 mod field;
 mod messages;
 
+pub use action::{action_error, field_problem};
+pub use choice::{SelectField, TextArea};
 pub use field::{FormAlert, TextField};
 pub use messages::{error_message, problem_message};
 

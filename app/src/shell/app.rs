@@ -5,7 +5,8 @@ use crate::{
         api::{SignOut, get_current_user},
         pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
     },
-    fairs::pages::HomePage,
+    fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
+    floorplan::pages::FloorPlanEditorPage,
     i18n::*,
     organisations::pages::{AcceptInvitePage, AccountPage},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
@@ -14,6 +15,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::{Link, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     hooks::use_location,
     path,
@@ -68,6 +70,11 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/password/reset/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
+                    <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
+                    <Route path=path!("/organise") view=OrganisePage />
+                    <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
+                    <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
+                    <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -99,6 +106,9 @@ fn MainNav() -> impl IntoView {
                             .map(|result| match result.ok().flatten() {
                                 Some(user) => {
                                     view! {
+                                        <li>
+                                            <a href="/organise">{t!(i18n, nav.organise)}</a>
+                                        </li>
                                         <li>
                                             <a href="/account" title=tr!(i18n, nav.signed_in_as, name = user.display_name.clone())>
                                                 {t!(i18n, nav.account)}

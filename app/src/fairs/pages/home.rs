@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
                         <ul class="fair-list">
                             {list.into_iter().map(|fair| view! {
                                 <li class="card fair-card">
-                                    <h3>{fair.title}</h3>
+                                    <h3><a href=format!("/fairs/{}", fair.slug)>{fair.title}</a></h3>
                                     <dl class="facts">
                                         <dt>{t!(i18n, home.when)}</dt>
                                         <dd><time datetime=fair.starts_at_iso>{fair.when}</time></dd>

@@ -1,0 +1,461 @@
+//! The floor-plan editor: booths drawn, moved and resized with pointer or
+//! touch on a half-metre grid, or moved with the arrow keys (Shift resizes),
+//! or edited in the form beside the plan. The browser checks overlaps first
+//! for a quick answer; the server decides.
+use super::{
+    availability_text, booth_form::BoothPanel, plan_view::availability_class, plan_view::label_size,
+};
+use crate::{
+    error::{AppError, FORM, Problem},
+    fairs::{api::get_fair_plan, pages::fair_id_param},
+    floorplan::{
+        Booth, BoothForm, Hall, MIN_SIDE_DM, Neighbour, Rect, api::SaveBooth, check_booth,
+        metres_text, snap,
+    },
+    i18n::*,
+    parts::{FormAlert, error_message, problem_message},
+    tr,
+};
+use leptos::{ev, prelude::*};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// What the form beside the plan edits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Editing {
+    Nothing,
+    Booth(i64),
+    /// A booth not yet saved, with its drawn (or proposed) place.
+    New(Rect),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gesture {
+    Move,
+    Resize,
+    Draw,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Drag {
+    gesture: Gesture,
+    booth: Option<i64>,
+    start: (f64, f64),
+    original: Rect,
+}
+
+#[component]
+pub fn FloorPlanEditorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let fair_id = fair_id_param();
+    let params = use_params_map();
+    let hall_id = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("hall")
+                .and_then(|h| h.parse::<i64>().ok())
+                .unwrap_or(0)
+        })
+    });
+    let plan = Resource::new(move || fair_id.get(), get_fair_plan);
+    view! {
+        <Title text=tr!(i18n, floorplan.editor_title) />
+        <section class="page wide">
+            <p class="breadcrumb">
+                <a href="/organise">{t!(i18n, plan.my_fairs)}</a> " › "
+                <a href=move || format!("/organise/fairs/{}", fair_id.get())>{t!(i18n, plan.title)}</a>
+            </p>
+            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+                {move || plan.get().map(|result| {
+                    let hall = result.and_then(|p| p.halls.into_iter().find(|h| h.id == hall_id.get()).ok_or(AppError::NotFound));
+                    match hall {
+                        Ok(hall) => view! { <Editor fair_id=fair_id.get() hall /> }.into_any(),
+                        Err(e) => view! {
+                            <h1>{t!(i18n, floorplan.editor_title)}</h1>
+                            <p class="form-alert" role="alert">{error_message(i18n, &e)}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Reads a pointer position in hall decimetres.
+fn hall_point(
+    ev: &ev::PointerEvent,
+    svg: &leptos::web_sys::Element,
+    size: (i64, i64),
+) -> (f64, f64) {
+    let frame = svg.get_bounding_client_rect();
+    if frame.width() <= 0.0 || frame.height() <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (
+        (f64::from(ev.client_x()) - frame.left()) / frame.width() * size.0 as f64,
+        (f64::from(ev.client_y()) - frame.top()) / frame.height() * size.1 as f64,
+    )
+}
+
+fn neighbours(booths: &[Booth]) -> Vec<Neighbour<'_>> {
+    booths
+        .iter()
+        .map(|b| Neighbour {
+            id: b.id,
+            label: &b.label,
+            rect: b.rect,
+        })
+        .collect()
+}
+
+/// A free place for a new 3 m × 3 m booth, scanning the grid row by row.
+fn free_place(booths: &[Booth], size: (i64, i64)) -> Rect {
+    let side = 30.min(size.0).min(size.1).max(MIN_SIDE_DM);
+    let mut y = 0;
+    while y + side <= size.1 {
+        let mut x = 0;
+        while x + side <= size.0 {
+            let candidate = Rect {
+                x,
+                y,
+                width: side,
+                depth: side,
+            };
+            if !booths.iter().any(|b| b.rect.overlaps(&candidate)) {
+                return candidate;
+            }
+            x += 5;
+        }
+        y += 5;
+    }
+    Rect {
+        x: 0,
+        y: 0,
+        width: side,
+        depth: side,
+    }
+}
+
+#[component]
+fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
+    let i18n = use_i18n();
+    let hall_id = hall.id;
+    let size = (hall.width_dm, hall.depth_dm);
+    let booths = RwSignal::new(hall.booths.clone());
+    let editing = RwSignal::new(Editing::Nothing);
+    let drag = RwSignal::new(None::<Drag>);
+    let draft = RwSignal::new(None::<Rect>);
+    let announcement = RwSignal::new(String::new());
+    let local_error = RwSignal::new(None::<AppError>);
+    let save = ServerAction::<SaveBooth>::new();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+    // After every save, the server's plan is the truth: on success the
+    // booth's new place stays, on refusal it snaps back.
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(plan) = get_fair_plan(fair_id).await {
+                if let Some(hall) = plan.halls.into_iter().find(|h| h.id == hall_id) {
+                    booths.set(hall.booths);
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        if let Some(result) = save.value().get() {
+            match result {
+                Ok(id) => {
+                    local_error.set(None);
+                    if matches!(editing.get_untracked(), Editing::New(_)) {
+                        editing.set(Editing::Booth(id));
+                    }
+                    announcement.set(t_string!(i18n, floorplan.saved).to_string());
+                }
+                Err(e) => announcement.set(error_message(i18n, &e)),
+            }
+            refresh();
+        }
+    });
+
+    // Moves or resizes a booth locally and asks the server to keep it.
+    let commit = move |id: i64, rect: Rect| {
+        let all = booths.get_untracked();
+        let Some(booth) = all.iter().find(|b| b.id == id).cloned() else {
+            return;
+        };
+        if booth.rect == rect {
+            return;
+        }
+        let mut form = BoothForm::from_booth(&booth);
+        form.x_m = metres_text(rect.x);
+        form.y_m = metres_text(rect.y);
+        form.width_m = metres_text(rect.width);
+        form.depth_m = metres_text(rect.depth);
+        if let Err(errors) = check_booth(&form, size, &neighbours(&all), Some(id)) {
+            let problem = errors.get(FORM).unwrap_or(Problem::Overlaps);
+            announcement.set(problem_message(i18n, problem));
+            local_error.set(Some(AppError::Invalid(errors)));
+            booths.update(|list| {
+                if let Some(b) = list.iter_mut().find(|b| b.id == id) {
+                    b.rect = booth.rect;
+                }
+            });
+            return;
+        }
+        local_error.set(None);
+        booths.update(|list| {
+            if let Some(b) = list.iter_mut().find(|b| b.id == id) {
+                b.rect = rect;
+            }
+        });
+        announcement.set(
+            t_string!(
+                i18n,
+                floorplan.moved,
+                label = booth.label.clone(),
+                x = metres_text(rect.x),
+                y = metres_text(rect.y),
+                width = metres_text(rect.width),
+                depth = metres_text(rect.depth)
+            )
+            .to_string(),
+        );
+        save.dispatch(SaveBooth {
+            hall_id,
+            booth_id: Some(id),
+            booth: form,
+        });
+    };
+
+    let on_pointer_down_background = move |ev: ev::PointerEvent| {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let point = hall_point(&ev, &svg, size);
+        let _ = svg.set_pointer_capture(ev.pointer_id());
+        let start = (snap(point.0) as f64, snap(point.1) as f64);
+        drag.set(Some(Drag {
+            gesture: Gesture::Draw,
+            booth: None,
+            start,
+            original: Rect {
+                x: 0,
+                y: 0,
+                width: 0,
+                depth: 0,
+            },
+        }));
+        draft.set(None);
+    };
+    let start_booth_gesture = move |ev: &ev::PointerEvent, id: i64, gesture: Gesture| {
+        ev.stop_propagation();
+        ev.prevent_default();
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let Some(rect) =
+            booths.with_untracked(|list| list.iter().find(|b| b.id == id).map(|b| b.rect))
+        else {
+            return;
+        };
+        let _ = svg.set_pointer_capture(ev.pointer_id());
+        editing.set(Editing::Booth(id));
+        drag.set(Some(Drag {
+            gesture,
+            booth: Some(id),
+            start: hall_point(ev, &svg, size),
+            original: rect,
+        }));
+    };
+    let on_pointer_move = move |ev: ev::PointerEvent| {
+        let Some(d) = drag.get_untracked() else {
+            return;
+        };
+        let Some(svg) = svg_ref.get_untracked() else {
+            return;
+        };
+        let point = hall_point(&ev, &svg, size);
+        let (dx, dy) = (point.0 - d.start.0, point.1 - d.start.1);
+        let o = d.original;
+        match (d.gesture, d.booth) {
+            (Gesture::Draw, _) => {
+                let (x1, y1) = (
+                    snap(point.0).clamp(0, size.0),
+                    snap(point.1).clamp(0, size.1),
+                );
+                let (x0, y0) = (d.start.0 as i64, d.start.1 as i64);
+                draft.set(Some(Rect {
+                    x: x0.min(x1),
+                    y: y0.min(y1),
+                    width: (x1 - x0).abs(),
+                    depth: (y1 - y0).abs(),
+                }));
+            }
+            (gesture, Some(id)) => {
+                let rect = if gesture == Gesture::Move {
+                    Rect {
+                        x: snap(o.x as f64 + dx).clamp(0, (size.0 - o.width).max(0)),
+                        y: snap(o.y as f64 + dy).clamp(0, (size.1 - o.depth).max(0)),
+                        ..o
+                    }
+                } else {
+                    Rect {
+                        width: snap(o.width as f64 + dx)
+                            .clamp(MIN_SIDE_DM, (size.0 - o.x).max(MIN_SIDE_DM)),
+                        depth: snap(o.depth as f64 + dy)
+                            .clamp(MIN_SIDE_DM, (size.1 - o.y).max(MIN_SIDE_DM)),
+                        ..o
+                    }
+                };
+                booths.update(|list| {
+                    if let Some(b) = list.iter_mut().find(|b| b.id == id) {
+                        b.rect = rect;
+                    }
+                });
+            }
+            _ => {}
+        }
+    };
+    let on_pointer_up = move |_ev: ev::PointerEvent| {
+        let Some(d) = drag.get_untracked() else {
+            return;
+        };
+        drag.set(None);
+        match (d.gesture, d.booth) {
+            (Gesture::Draw, _) => match draft.get_untracked() {
+                Some(rect) if rect.width >= MIN_SIDE_DM && rect.depth >= MIN_SIDE_DM => {
+                    draft.set(None);
+                    editing.set(Editing::New(rect));
+                }
+                _ => {
+                    draft.set(None);
+                    editing.set(Editing::Nothing);
+                }
+            },
+            (_, Some(id)) => {
+                let moved =
+                    booths.with_untracked(|list| list.iter().find(|b| b.id == id).map(|b| b.rect));
+                if let Some(rect) = moved.filter(|r| *r != d.original) {
+                    // Put it back first so `commit` compares with the old place.
+                    booths.update(|list| {
+                        if let Some(b) = list.iter_mut().find(|b| b.id == id) {
+                            b.rect = d.original;
+                        }
+                    });
+                    commit(id, rect);
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let on_booth_key = move |ev: ev::KeyboardEvent, id: i64| {
+        let step = match ev.key().as_str() {
+            "ArrowLeft" => (-1, 0),
+            "ArrowRight" => (1, 0),
+            "ArrowUp" => (0, -1),
+            "ArrowDown" => (0, 1),
+            "Enter" | " " => {
+                ev.prevent_default();
+                editing.set(Editing::Booth(id));
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let Some(rect) =
+            booths.with_untracked(|list| list.iter().find(|b| b.id == id).map(|b| b.rect))
+        else {
+            return;
+        };
+        let next = if ev.shift_key() {
+            rect.resized(step.0, step.1, size)
+        } else {
+            rect.nudged(step.0, step.1, size)
+        };
+        editing.set(Editing::Booth(id));
+        commit(id, next);
+    };
+
+    let new_booth = move |_| {
+        let place = booths.with_untracked(|list| free_place(list, size));
+        editing.set(Editing::New(place));
+    };
+    let error = Signal::derive(move || local_error.get());
+    let hall_name = hall.name.clone();
+    let booth_ids = move || booths.with(|list| list.iter().map(|b| b.id).collect::<Vec<i64>>());
+    view! {
+        <h1>{t!(i18n, floorplan.editor_heading, hall = hall_name.clone())}</h1>
+        <p class="meta">{t!(i18n, floorplan.hall_size, width = metres_text(size.0), depth = metres_text(size.1))}</p>
+        <p id="plan-help" class="field-hint">{t!(i18n, floorplan.help)}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+        <FormAlert error=error />
+        <div class="plan-editor">
+            <div class="plan-canvas">
+                <svg
+                    node_ref=svg_ref
+                    viewBox=format!("0 0 {} {}", size.0, size.1)
+                    role="group"
+                    aria-label=tr!(i18n, floorplan.plan_label, hall = hall_name.clone())
+                    aria-describedby="plan-help"
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_up
+                >
+                    <defs>
+                        <pattern id="grid" width="10" height="10" patternUnits="userSpaceOnUse">
+                            <path d="M 10 0 L 0 0 0 10" class="grid-line" />
+                        </pattern>
+                    </defs>
+                    <rect class="hall-outline editable" x="0" y="0" width=size.0 height=size.1 fill="url(#grid)"
+                        on:pointerdown=on_pointer_down_background />
+                    <For each=booth_ids key=|id| *id children=move |id: i64| {
+                            let booth = move || booths.with(|list| list.iter().find(|b| b.id == id).cloned());
+                            let selected = move || editing.get() == Editing::Booth(id);
+                            view! {
+                                {move || booth().map(|b| {
+                                    let r = b.rect;
+                                    let label = t_string!(i18n, floorplan.booth_label, label = b.label.clone(),
+                                        width = metres_text(r.width), depth = metres_text(r.depth),
+                                        x = metres_text(r.x), y = metres_text(r.y),
+                                        state = availability_text(i18n, b.availability)).to_string();
+                                    let size_px = label_size(&b);
+                                    view! {
+                                        <g
+                                            class=availability_class(b.availability)
+                                            class:selected=selected
+                                            tabindex="0"
+                                            role="button"
+                                            aria-label=label
+                                            aria-pressed=move || if selected() { "true" } else { "false" }
+                                            aria-describedby="plan-help"
+                                            on:keydown=move |ev| on_booth_key(ev, id)
+                                            on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Move)
+                                        >
+                                            <rect x=r.x y=r.y width=r.width height=r.depth />
+                                            <text x=r.x + r.width / 2 y=r.y + r.depth / 2 font-size=size_px text-anchor="middle" dominant-baseline="middle">
+                                                {b.label.clone()}
+                                            </text>
+                                        </g>
+                                    }
+                                })}
+                                {move || (selected()).then(|| booth().map(|b| {
+                                    let r = b.rect;
+                                    view! {
+                                        <rect class="resize-handle" x=r.x + r.width - 6 y=r.y + r.depth - 6 width="8" height="8"
+                                            on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Resize) />
+                                    }
+                                })).flatten()}
+                            }
+                        } />
+                    {move || draft.get().map(|r| view! {
+                        <rect class="draft" x=r.x y=r.y width=r.width height=r.depth />
+                    })}
+                </svg>
+            </div>
+            <div class="plan-side">
+                <p><button type="button" class="button" on:click=new_booth>{t!(i18n, floorplan.new_booth)}</button></p>
+                <BoothPanel hall_id size booths editing save on_deleted=Callback::new(move |_| { editing.set(Editing::Nothing); refresh(); }) />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+//! A labelled multi-line text field and a labelled select, with their
+//! errors tied to them like [`super::TextField`].
+use super::messages::problem_message;
+use crate::{error::Problem, i18n::*};
+use leptos::prelude::*;
+
+fn described_by(
+    id: &str,
+    problem: Signal<Option<Problem>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let error_id = format!("{id}-error");
+    move || problem.get().map(|_| error_id.clone())
+}
+
+#[component]
+pub fn TextArea(
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] problem: Signal<Option<Problem>>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <textarea
+                id=id.clone()
+                name=name
+                rows=rows
+                aria-invalid=move || problem.get().map(|_| "true")
+                aria-describedby=described_by(&id, problem)
+            >
+                {value}
+            </textarea>
+            <p class="field-error" id=error_id hidden=move || problem.get().is_none()>
+                {move || problem.get().map(|p| problem_message(i18n, p))}
+            </p>
+        </div>
+    }
+}
+
+/// A labelled `<select>`; `options` are (value, visible text).
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] problem: Signal<Option<Problem>>,
+    options: Vec<(String, Signal<String>)>,
+    #[prop(optional, into)] selected: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{move || label.get()}</label>
+            <select
+                id=id.clone()
+                name=name
+                aria-invalid=move || problem.get().map(|_| "true")
+                aria-describedby=described_by(&id, problem)
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = selected.as_deref() == Some(value.as_str());
+                        view! { <option value=value selected=is_selected>{move || text.get()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="field-error" id=error_id hidden=move || problem.get().is_none()>
+                {move || problem.get().map(|p| problem_message(i18n, p))}
+            </p>
+        </div>
+    }
+}
