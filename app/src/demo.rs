@@ -259,8 +259,9 @@ impl Fair {
         let ends_at = at(day, (self.hours.1, 0))?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
-             venue_name, venue_address, time_zone, starts_at, ends_at, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'published', $12) RETURNING id",
+             venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
+             registration_closes_at, status, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'published', $14, $14) RETURNING id",
         )
         .bind(self.slug)
         .bind(self.organiser)
@@ -273,6 +274,9 @@ impl Fair {
         .bind(ZONE)
         .bind(starts_at)
         .bind(ends_at)
+        // Registration opened two weeks ago and runs until the doors open.
+        .bind(now - 14 * 24 * 3600)
+        .bind(starts_at)
         .bind(now)
         .fetch_one(&mut **tx)
         .await?;
@@ -355,14 +359,18 @@ async fn insert_booth_rows(
     for (row_index, row) in rows.iter().enumerate() {
         for n in 0..per_row {
             let corner = n == 0 || n == per_row - 1;
-            let (category, price_cents) = if corner {
-                ("corner", 90_000)
+            // The middle of the first row faces the entrance: premium.
+            let premium = row_index == 0 && n == per_row / 2;
+            let (category, price_cents, extras) = if premium {
+                ("premium", 150_000, "power,table,screen")
+            } else if corner {
+                ("corner", 90_000, "power,table")
             } else {
-                ("standard", 60_000)
+                ("standard", 60_000, "power,table")
             };
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO booths (hall_id, label, x_dm, y_dm, width_dm, depth_dm, category, price_cents, extras) \
-                 VALUES ($1, $2, $3, $4, 40, 30, $5, $6, 'power,table') RETURNING id",
+                 VALUES ($1, $2, $3, $4, 40, 30, $5, $6, $7) RETURNING id",
             )
             .bind(hall_id)
             .bind(format!("{row}{:02}", n + 1))
@@ -370,6 +378,7 @@ async fn insert_booth_rows(
             .bind(30 + row_index as i64 * 90)
             .bind(category)
             .bind(price_cents)
+            .bind(extras)
             .fetch_one(&mut **tx)
             .await?;
             ids.push(id);
@@ -440,7 +449,8 @@ async fn insert_registrations(
         .bind(format!("{first} {last}"))
         .bind(email)
         .bind(locale)
-        .bind(now - (count - i) as i64 * 3600)
+        // Spread over the last days, so the dashboard chart has a history.
+        .bind(now - (count - i) as i64 * 8 * 3600)
         .execute(&mut **tx)
         .await?;
     }

@@ -1,6 +1,14 @@
 //! The demo fills an empty database once, on both backends, and the public
 //! list shows its two fairs.
-use app::{clock::ManualClock, db::testing::TestDb, demo, fairs::store};
+use app::{
+    clock::ManualClock,
+    db::testing::TestDb,
+    demo,
+    fairs::{RegistrationWindow, store, views},
+    floorplan::{BoothCategory, Extra},
+    state::{AppConfig, AppState},
+};
+use std::sync::Arc;
 
 async fn seeds_once(db: TestDb) {
     let clock = ManualClock::at(1_800_000_000);
@@ -21,6 +29,22 @@ async fn seeds_once(db: TestDb) {
         .await
         .unwrap_or_default();
     assert_eq!(registrations, 54);
+
+    // The public page of the demo shows an open registration, the plan with
+    // a premium booth (screen for company films) and the exhibitors.
+    let state = AppState::new(db.db.clone(), Arc::new(clock), AppConfig::default());
+    let page = views::public_fair(&state, "mittelhessen", false)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(page.registration, RegistrationWindow::Open { .. }));
+    assert_eq!(page.halls[0].booths.len(), 8);
+    assert!(
+        page.halls[0]
+            .booths
+            .iter()
+            .any(|b| b.category == BoothCategory::Premium && b.extras.contains(&Extra::Screen))
+    );
+    assert_eq!(page.exhibitors.len(), 4);
 }
 
 #[tokio::test]

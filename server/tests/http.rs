@@ -285,3 +285,162 @@ async fn organisation_data_needs_a_session() {
     .await;
     assert!(text.contains("Unauthenticated"), "{text}");
 }
+
+async fn sign_in(app: &TestApp, email: &str) -> String {
+    let response = app
+        .post_form(
+            "/api/auth/sign_in",
+            &[("email", email), ("password", app::demo::DEMO_PASSWORD)],
+            None,
+        )
+        .await;
+    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in"));
+    cookie.split(';').next().unwrap_or_default().to_owned()
+}
+
+async fn fair_pages_and_exports(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app::demo::seed_if_empty(&app.db, &SystemClock)
+        .await
+        .unwrap_or_else(|e| panic!("demo: {e}"));
+
+    // The public page: complete HTML with preview metadata in the head.
+    let response = app.get("/fairs/flughafen-frankfurt", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = body(response).await;
+    let head = html.split("</head>").next().unwrap_or_default();
+    assert!(
+        head.contains(r#"property="og:title" content="Jobmesse am Flughafen Frankfurt""#),
+        "{head}"
+    );
+    assert!(head.contains(r#"rel="canonical""#), "{head}");
+    assert!(
+        head.contains("<title>Jobmesse am Flughafen Frankfurt · Jobfair</title>"),
+        "{head}"
+    );
+    assert!(html.contains("Halle B: 12 Stände, 6 belegt, 5 frei"));
+    assert!(html.contains("SkyCater Frankfurt GmbH"));
+    assert!(html.contains("nur mit Einladung"));
+    assert_eq!(
+        app.get("/fairs/gibt-es-nicht", None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Exports: sign-in first, planners only, Excel-friendly bytes.
+    let path = "/organise/fairs/1/export/registrations.csv";
+    let anonymous = app.get(path, None).await;
+    assert!(anonymous.status().is_redirection());
+    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let response = app.get(path, Some(&organiser)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("text/csv; charset=utf-8")
+    );
+    let disposition = response
+        .headers()
+        .get(header::CONTENT_DISPOSITION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        disposition.contains("flughafen-frankfurt-anmeldungen.csv"),
+        "{disposition}"
+    );
+    let bytes = response.bytes().await.unwrap_or_default();
+    assert_eq!(&bytes[..3], b"\xef\xbb\xbf");
+    let text = String::from_utf8_lossy(&bytes[3..]).to_string();
+    assert_eq!(text.lines().count(), 37, "header and 36 registrations");
+    assert!(text.starts_with("Name;E-Mail;Zeitfenster;Status;Sprache;Angemeldet am\r\n"));
+    let comma = body(
+        app.get(
+            "/organise/fairs/1/export/exhibitors.csv?separator=comma",
+            Some(&organiser),
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        comma.starts_with("\u{feff}Firma,Halle,Stand,Buchung,Angebote\r\n"),
+        "{comma}"
+    );
+    let employer = sign_in(&app, "arbeitgeber@jobfair.demo").await;
+    assert_eq!(
+        app.get(path, Some(&employer)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Planning server functions check the caller and the input.
+    let form = [
+        ("organisation_id", "1"),
+        ("form[title_de]", "Jobmesse Wiesbaden"),
+        ("form[venue_name]", "RMCC Wiesbaden"),
+        (
+            "form[venue_address]",
+            "Friedrich-Ebert-Allee 1, 65185 Wiesbaden",
+        ),
+        ("form[starts]", "2030-05-04T09:00"),
+        ("form[ends]", "2030-05-04T15:00"),
+        ("form[registration_opens]", "2030-04-01T08:00"),
+        ("form[registration_closes]", "2030-05-04T12:00"),
+    ];
+    let unauthenticated = body(app.post_form("/api/fairs/create", &form, None).await).await;
+    assert!(
+        unauthenticated.contains("Unauthenticated"),
+        "{unauthenticated}"
+    );
+    let as_employer = body(
+        app.post_form("/api/fairs/create", &form, Some(&employer))
+            .await,
+    )
+    .await;
+    assert!(as_employer.contains("Forbidden"), "{as_employer}");
+    let created = app
+        .post_form("/api/fairs/create", &form, Some(&organiser))
+        .await;
+    assert!(
+        created.status().is_success() || created.status().is_redirection(),
+        "{}",
+        created.status()
+    );
+    let mut broken = form.to_vec();
+    broken[5] = ("form[ends]", "2030-05-04T08:00");
+    let refused = body(
+        app.post_form("/api/fairs/create", &broken, Some(&organiser))
+            .await,
+    )
+    .await;
+    assert!(refused.contains("EndBeforeStart"), "{refused}");
+    let overlap = body(
+        app.post_form(
+            "/api/floorplan/booth/save",
+            &[
+                ("hall_id", "1"),
+                ("booth[label]", "Z1"),
+                ("booth[x_m]", "2"),
+                ("booth[y_m]", "3"),
+                ("booth[width_m]", "4"),
+                ("booth[depth_m]", "3"),
+                ("booth[category]", "standard"),
+                ("booth[price_eur]", "500"),
+            ],
+            Some(&organiser),
+        )
+        .await,
+    )
+    .await;
+    assert!(overlap.contains("Overlaps"), "{overlap}");
+}
+
+#[tokio::test]
+async fn fair_pages_and_exports_on_sqlite() {
+    fair_pages_and_exports(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn fair_pages_and_exports_on_postgres() {
+    fair_pages_and_exports(Backend::Postgres).await;
+}

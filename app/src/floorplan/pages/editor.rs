@@ -409,44 +409,58 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
                     <rect class="hall-outline editable" x="0" y="0" width=size.0 height=size.1 fill="url(#grid)"
                         on:pointerdown=on_pointer_down_background />
                     <For each=booth_ids key=|id| *id children=move |id: i64| {
-                            let booth = move || booths.with(|list| list.iter().find(|b| b.id == id).cloned());
-                            let selected = move || editing.get() == Editing::Booth(id);
-                            view! {
-                                {move || booth().map(|b| {
+                        // The element stays while its booth changes, so keyboard
+                        // focus survives moves and saves.
+                        let data = Memo::new(move |_| booths.with(|list| list.iter().find(|b| b.id == id).cloned()));
+                        let rect = move || data.get().map(|b| b.rect).unwrap_or(Rect { x: 0, y: 0, width: 0, depth: 0 });
+                        let selected = move || editing.get() == Editing::Booth(id);
+                        let class = move || {
+                            let base = data.get().map(|b| availability_class(b.availability)).unwrap_or("booth");
+                            if selected() { format!("{base} selected") } else { base.to_owned() }
+                        };
+                        let label = move || {
+                            data.get()
+                                .map(|b| {
                                     let r = b.rect;
-                                    let label = t_string!(i18n, floorplan.booth_label, label = b.label.clone(),
+                                    t_string!(i18n, floorplan.booth_label, label = b.label.clone(),
                                         width = metres_text(r.width), depth = metres_text(r.depth),
                                         x = metres_text(r.x), y = metres_text(r.y),
-                                        state = availability_text(i18n, b.availability)).to_string();
-                                    let size_px = label_size(&b);
-                                    view! {
-                                        <g
-                                            class=availability_class(b.availability)
-                                            class:selected=selected
-                                            tabindex="0"
-                                            role="button"
-                                            aria-label=label
-                                            aria-pressed=move || if selected() { "true" } else { "false" }
-                                            aria-describedby="plan-help"
-                                            on:keydown=move |ev| on_booth_key(ev, id)
-                                            on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Move)
-                                        >
-                                            <rect x=r.x y=r.y width=r.width height=r.depth />
-                                            <text x=r.x + r.width / 2 y=r.y + r.depth / 2 font-size=size_px text-anchor="middle" dominant-baseline="middle">
-                                                {b.label.clone()}
-                                            </text>
-                                        </g>
-                                    }
-                                })}
-                                {move || (selected()).then(|| booth().map(|b| {
-                                    let r = b.rect;
-                                    view! {
-                                        <rect class="resize-handle" x=r.x + r.width - 6 y=r.y + r.depth - 6 width="8" height="8"
-                                            on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Resize) />
-                                    }
-                                })).flatten()}
-                            }
-                        } />
+                                        state = availability_text(i18n, b.availability))
+                                    .to_string()
+                                })
+                                .unwrap_or_default()
+                        };
+                        view! {
+                            <g
+                                class=class
+                                tabindex="0"
+                                role="button"
+                                aria-label=label
+                                aria-pressed=move || if selected() { "true" } else { "false" }
+                                aria-describedby="plan-help"
+                                on:keydown=move |ev| on_booth_key(ev, id)
+                                on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Move)
+                            >
+                                <rect x=move || rect().x y=move || rect().y width=move || rect().width height=move || rect().depth />
+                                <text
+                                    x=move || { let r = rect(); r.x + r.width / 2 }
+                                    y=move || { let r = rect(); r.y + r.depth / 2 }
+                                    font-size=move || data.get().map(|b| label_size(&b)).unwrap_or(8)
+                                    text-anchor="middle"
+                                    dominant-baseline="middle"
+                                >
+                                    {move || data.get().map(|b| b.label).unwrap_or_default()}
+                                </text>
+                            </g>
+                            {move || selected().then(|| {
+                                let r = rect();
+                                view! {
+                                    <rect class="resize-handle" x=r.x + r.width - 6 y=r.y + r.depth - 6 width="8" height="8"
+                                        on:pointerdown=move |ev| start_booth_gesture(&ev, id, Gesture::Resize) />
+                                }
+                            })}
+                        }
+                    } />
                     {move || draft.get().map(|r| view! {
                         <rect class="draft" x=r.x y=r.y width=r.width height=r.depth />
                     })}
