@@ -38,6 +38,9 @@ pub struct Settings {
     pub login_window_minutes: i64,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy).
     pub trust_proxy_headers: bool,
+    /// How long an anonymous public fair page is served from memory, in
+    /// milliseconds; 0 turns the cache off.
+    pub page_cache_millis: u64,
 }
 
 impl Default for Settings {
@@ -55,6 +58,7 @@ impl Default for Settings {
             login_max_failures_per_ip: 50,
             login_window_minutes: 15,
             trust_proxy_headers: false,
+            page_cache_millis: 1000,
         }
     }
 }

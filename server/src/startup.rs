@@ -23,6 +23,7 @@ pub struct ServerState {
     pub app: AppState,
     pub leptos_options: LeptosOptions,
     pub trust_proxy_headers: bool,
+    pub page_cache: Arc<crate::page_cache::PageCache>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
@@ -70,6 +71,9 @@ impl Application {
             app: state.clone(),
             leptos_options,
             trust_proxy_headers: settings.trust_proxy_headers,
+            page_cache: Arc::new(crate::page_cache::PageCache::new(
+                std::time::Duration::from_millis(settings.page_cache_millis),
+            )),
         });
         Ok(Application {
             listener,
@@ -128,6 +132,10 @@ fn router(state: ServerState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::page_cache::cache_public_pages,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -444,3 +444,49 @@ async fn fair_pages_and_exports_on_sqlite() {
 async fn fair_pages_and_exports_on_postgres() {
     fair_pages_and_exports(Backend::Postgres).await;
 }
+
+#[tokio::test]
+async fn the_public_page_cache_keeps_nonces_languages_and_sessions_apart() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app::demo::seed_if_empty(&app.db, &SystemClock)
+        .await
+        .unwrap_or_else(|e| panic!("demo: {e}"));
+    let csp = |r: &reqwest::Response| {
+        r.headers()
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let path = "/fairs/flughafen-frankfurt";
+    let first = app.get(path, None).await;
+    let (first_csp, first_html) = (csp(&first), body(first).await);
+    let second = app.get(path, None).await;
+    let (second_csp, second_html) = (csp(&second), body(second).await);
+    assert_ne!(first_csp, second_csp, "each answer has its own nonce");
+    let nonce = |policy: &str| {
+        policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        second_html.contains(&format!("nonce=\"{}\"", nonce(&second_csp))),
+        "the document uses the new nonce"
+    );
+    assert!(!second_html.contains(&nonce(&first_csp)));
+    let english = body(app.get(path, Some("i18n_pref_locale=en")).await).await;
+    assert!(
+        english.contains("Job fair at Frankfurt Airport"),
+        "languages are cached apart"
+    );
+    assert!(first_html.contains("Jobmesse am Flughafen Frankfurt"));
+    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let signed_in = body(app.get(path, Some(&organiser)).await).await;
+    assert!(
+        signed_in.contains("/organise"),
+        "signed-in visitors get their own navigation"
+    );
+}
