@@ -41,17 +41,20 @@ pub fn BoothPanel(
                 .map(|b| (Some(b.clone()), BoothForm::from_booth(b)))
         }),
     });
+    // Keyed by what it shows: another booth, or the same booth moved, gets
+    // fresh inputs; a refresh with the same data keeps what is being typed.
+    let shown = move || target.get().into_iter().collect::<Vec<(Option<Booth>, BoothForm)>>();
     view! {
         <section class="card booth-panel" aria-labelledby="booth-panel-heading">
-            {move || match target.get() {
-                None => view! {
-                    <h2 id="booth-panel-heading">{t!(i18n, floorplan.booth_details)}</h2>
-                    <p>{t!(i18n, floorplan.select_hint)}</p>
-                }.into_any(),
-                Some((booth, form)) => view! {
-                    <BoothEditForm hall_id booth form save delete delete_error />
-                }.into_any(),
-            }}
+            <Show when=move || target.with(Option::is_none)>
+                <h2 id="booth-panel-heading">{t!(i18n, floorplan.booth_details)}</h2>
+                <p>{t!(i18n, floorplan.select_hint)}</p>
+            </Show>
+            <For
+                each=shown
+                key=|(booth, form)| format!("{booth:?}{form:?}")
+                children=move |(booth, form)| view! { <BoothEditForm hall_id booth form save delete delete_error /> }
+            />
         </section>
     }
 }
