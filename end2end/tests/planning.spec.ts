@@ -159,6 +159,19 @@ test.describe("an organiser on a tablet", () => {
     await page.mouse.move(b1Box.x + b1Box.width / 2 + 2 * metre, b1Box.y + b1Box.height / 2, { steps: 6 });
     await page.mouse.up();
     await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m, Position 3 m \/ 9 m/ })).toBeVisible();
+
+    // A finger moves booth A3 two metres down: real touch events through Chromium's input pipeline.
+    const a3Box = await plan.getByRole("button", { name: /^Stand A3,/ }).boundingBox();
+    if (!a3Box) throw new Error("A3 not visible");
+    const cdp = await page.context().newCDPSession(page);
+    const [tx, ty] = [a3Box.x + a3Box.width / 2, a3Box.y + a3Box.height / 2];
+    const metreY = a3Box.height / 3;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: tx, y: ty }] });
+    for (let step = 1; step <= 5; step++) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: tx, y: ty + (step * 2 * metreY) / 5 }] });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m, Position 11 m \/ 3 m/ })).toBeVisible();
     await expectAccessible(page);
 
     // The server kept all of it.
@@ -166,6 +179,7 @@ test.describe("an organiser on a tablet", () => {
     await expect(plan.getByRole("button", { name: /^Stand / })).toHaveCount(6);
     await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m, Position 3 m \/ 9 m/ })).toBeVisible();
     await expect(plan.getByRole("button", { name: /^Stand A1, 5 × 3 m, Position 1 m \/ 1,5 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m, Position 11 m \/ 3 m/ })).toBeVisible();
 
     // Publish.
     await page.getByRole("link", { name: "Messe planen" }).click();
