@@ -134,13 +134,13 @@ test.describe("an organiser on a tablet", () => {
     await page.keyboard.press("Space");
     await boothForm.getByRole("button", { name: "Stand speichern" }).focus();
     await page.keyboard.press("Enter");
-    const b1 = plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m, Position 1 m \/ 9 m/ });
+    const b1 = plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m \(27 m²\), Position 1 m \/ 9 m/ });
     await expect(b1).toBeVisible();
 
     // Keyboard moves: arrow keys move by half a metre, and into a neighbour is refused.
     await plan.getByRole("button", { name: /^Stand A1,/ }).focus();
     await page.keyboard.press("ArrowDown");
-    await expect(plan.getByRole("button", { name: /^Stand A1, 4 × 3 m, Position 1 m \/ 1,5 m/ })).toBeFocused();
+    await expect(plan.getByRole("button", { name: /^Stand A1, 4 × 3 m \(12 m²\), Position 1 m \/ 1,5 m/ })).toBeFocused();
     await page.keyboard.press("Shift+ArrowRight");
     await expect(plan.getByRole("button", { name: /^Stand A1, 4,5 × 3 m/ })).toBeVisible();
     // Now 5 m wide: touching A2 is fine, one more step would overlap it.
@@ -158,7 +158,7 @@ test.describe("an organiser on a tablet", () => {
     const metre = b1Box.width / 6;
     await page.mouse.move(b1Box.x + b1Box.width / 2 + 2 * metre, b1Box.y + b1Box.height / 2, { steps: 6 });
     await page.mouse.up();
-    await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m, Position 3 m \/ 9 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m \(27 m²\), Position 3 m \/ 9 m/ })).toBeVisible();
 
     // A finger moves booth A3 two metres down: real touch events through Chromium's input pipeline.
     const a3Box = await plan.getByRole("button", { name: /^Stand A3,/ }).boundingBox();
@@ -171,15 +171,15 @@ test.describe("an organiser on a tablet", () => {
       await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: tx, y: ty + (step * 2 * metreY) / 5 }] });
     }
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m, Position 11 m \/ 3 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m \(12 m²\), Position 11 m \/ 3 m/ })).toBeVisible();
     await expectAccessible(page);
 
     // The server kept all of it.
     await page.reload();
     await expect(plan.getByRole("button", { name: /^Stand / })).toHaveCount(6);
-    await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m, Position 3 m \/ 9 m/ })).toBeVisible();
-    await expect(plan.getByRole("button", { name: /^Stand A1, 5 × 3 m, Position 1 m \/ 1,5 m/ })).toBeVisible();
-    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m, Position 11 m \/ 3 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand B1, 6 × 4,5 m \(27 m²\), Position 3 m \/ 9 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand A1, 5 × 3 m \(15 m²\), Position 1 m \/ 1,5 m/ })).toBeVisible();
+    await expect(plan.getByRole("button", { name: /^Stand A3, 4 × 3 m \(12 m²\), Position 11 m \/ 3 m/ })).toBeVisible();
 
     // Publish.
     await page.getByRole("link", { name: "Messe planen" }).click();

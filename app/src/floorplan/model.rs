@@ -193,6 +193,16 @@ pub fn metres_text(dm: i64) -> String {
     }
 }
 
+/// Square metres as people write them: "12" or "13,5".
+pub fn area_text(rect: &Rect) -> String {
+    let tenths = (rect.width * rect.depth + 5) / 10; // dm² → tenths of m²
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{},{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// Euros for a form field: "600" or "600,50".
 pub fn euros_text(cents: i64) -> String {
     if cents % 100 == 0 {
@@ -448,6 +458,8 @@ mod tests {
         assert_eq!(parse_metres("NaN", 0, 100), Err(Problem::NotANumber));
         assert_eq!(metres_text(25), "2,5");
         assert_eq!(metres_text(40), "4");
+        assert_eq!(area_text(&Rect { x: 0, y: 0, width: 40, depth: 30 }), "12");
+        assert_eq!(area_text(&Rect { x: 0, y: 0, width: 45, depth: 30 }), "13,5");
     }
 
     #[test]

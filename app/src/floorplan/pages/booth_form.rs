@@ -90,6 +90,7 @@ fn BoothEditForm(
         None => tr!(i18n, floorplan.new_booth),
     };
     let exhibitor = booth.as_ref().and_then(|b| b.exhibitor.clone());
+    let area = booth.as_ref().map(|b| crate::floorplan::area_text(&b.rect));
     let categories = BoothCategory::ALL
         .into_iter()
         .map(|c| {
@@ -106,6 +107,7 @@ fn BoothEditForm(
     ];
     view! {
         <h2 id="booth-panel-heading">{move || heading.get()}</h2>
+        {area.map(|area| view! { <p class="meta">{t!(i18n, floorplan.area, area = area)}</p> })}
         {exhibitor.map(|name| view! { <p class="meta">{t!(i18n, floorplan.booked_by, name = name)}</p> })}
         <ActionForm action=save attr:class="form compact" attr:novalidate=true>
             <FormAlert error=error />

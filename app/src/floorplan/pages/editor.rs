@@ -9,7 +9,7 @@ use crate::{
     error::{AppError, FORM, Problem},
     fairs::{api::get_fair_plan, pages::fair_id_param},
     floorplan::{
-        Booth, BoothForm, Hall, MIN_SIDE_DM, Neighbour, Rect, api::SaveBooth, check_booth,
+        Booth, BoothForm, Hall, MIN_SIDE_DM, area_text, Neighbour, Rect, api::SaveBooth, check_booth,
         metres_text, snap,
     },
     i18n::*,
@@ -424,7 +424,7 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
                                     let r = b.rect;
                                     t_string!(i18n, floorplan.booth_label, label = b.label.clone(),
                                         width = metres_text(r.width), depth = metres_text(r.depth),
-                                        x = metres_text(r.x), y = metres_text(r.y),
+                                        area = area_text(&r), x = metres_text(r.x), y = metres_text(r.y),
                                         state = availability_text(i18n, b.availability))
                                     .to_string()
                                 })
