@@ -20,19 +20,10 @@ if [ ! -x "$binary" ] || [ ! -f target/site/pkg/jobfair.wasm ]; then
   cargo leptos build --release
 fi
 
-workdir=$(mktemp -d)
-JOBFAIR_DATABASE_URL="sqlite://$workdir/bench.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
-  JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
-  "$binary" > "$workdir/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 $server_pid 2>/dev/null || { cat "$workdir/server.log"; exit 1; }
-  sleep 0.2
-done
+source scripts/lib/serve.sh
+start_release_server "$port"
 
-url="http://127.0.0.1:$port/fairs/flughafen-frankfurt"
+url="$server_url/fairs/flughafen-frankfurt"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
 [ "$status" = 200 ] || { echo "the page answered $status" >&2; exit 1; }
 echo "page size: $(curl -s "$url" | wc -c) bytes, gzip: $(curl -s -H 'Accept-Encoding: gzip' "$url" | wc -c) bytes"

@@ -27,16 +27,6 @@ cargo leptos build --release
 scripts/check-bundle.sh
 
 printf '\n== browser tests (Chromium, phone viewport)\n'
-workdir=$(mktemp -d)
-port=${JOBFAIR_E2E_PORT:-3300}
-JOBFAIR_DATABASE_URL="sqlite://$workdir/e2e.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
-  JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
-  "$CARGO_TARGET_DIR/release/server" > "$workdir/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$workdir"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 $server_pid 2>/dev/null || { cat "$workdir/server.log"; exit 1; }
-  sleep 0.2
-done
-(cd end2end && JOBFAIR_BASE_URL="http://127.0.0.1:$port" npx playwright test)
+source scripts/lib/serve.sh
+start_release_server "${JOBFAIR_E2E_PORT:-3300}"
+(cd end2end && JOBFAIR_BASE_URL="$server_url" npx playwright test)

@@ -16,22 +16,7 @@ use std::sync::Arc;
 
 const START: i64 = 1_800_000_000;
 
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test]
-            async fn sqlite() {
-                super::$name(app::db::testing::TestDb::sqlite().await).await
-            }
-            #[tokio::test]
-            async fn postgres() {
-                super::$name(app::db::testing::TestDb::postgres().await).await
-            }
-        }
-    )*};
-}
-
-on_both_databases!(
+app::on_both_databases!(
     sign_up_makes_the_person_owner_of_a_new_organisation,
     a_taken_email_is_refused_and_nothing_is_half_written,
     sign_in_checks_the_password_and_sign_out_ends_the_session,

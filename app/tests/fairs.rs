@@ -23,22 +23,7 @@ use std::sync::Arc;
 /// 2027-01-15 09:00 UTC; the test fair is in March 2027.
 const START: i64 = 1_800_003_600;
 
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test]
-            async fn sqlite() {
-                super::$name(app::db::testing::TestDb::sqlite().await).await
-            }
-            #[tokio::test]
-            async fn postgres() {
-                super::$name(app::db::testing::TestDb::postgres().await).await
-            }
-        }
-    )*};
-}
-
-on_both_databases!(
+app::on_both_databases!(
     an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing,
     status_steps_follow_the_rules_and_publishing_needs_a_slot,
     a_capacity_below_the_places_taken_is_refused,
@@ -155,6 +140,36 @@ fn booth(label: &str, x: &str, y: &str, w: &str, d: &str) -> BoothForm {
         power: Some("on".into()),
         ..Default::default()
     }
+}
+
+/// Places a booth as the fair's owner; its id.
+async fn place(w: &World, hall_id: i64, form: BoothForm) -> i64 {
+    ok(floorplan::save_booth(&w.state, &w.owner, hall_id, None, &form).await)
+}
+
+/// An employer's booking, written directly (booking is the employers' issue).
+async fn book(state: &AppState, booth_id: i64, org_id: i64, status: &str) {
+    sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(booth_id)
+        .bind(org_id)
+        .bind(status)
+        .bind(START)
+        .execute(state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A jobseeker's registration, written directly.
+async fn register(state: &AppState, fair: i64, slot_id: i64, name: &str, email: &str, at: i64) {
+    sqlx::query("INSERT INTO registrations (fair_id, slot_id, name, email, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(fair)
+        .bind(slot_id)
+        .bind(name)
+        .bind(email)
+        .bind(at)
+        .execute(state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn problem<T: std::fmt::Debug>(result: Result<T, ServiceError>, field: &str) -> Option<Problem> {
@@ -348,22 +363,8 @@ async fn slots_must_lie_within_the_fair(db: TestDb) {
 async fn overlapping_booths_and_booths_outside_the_hall_are_refused(db: TestDb) {
     let w = world(db).await;
     let (_, _, hall_id) = planned_fair(&w).await;
-    let a1 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A1", "0", "0", "4", "3"),
-    )
-    .await);
-    ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A2", "4", "0", "4", "3"),
-    )
-    .await);
+    let a1 = place(&w, hall_id, booth("A1", "0", "0", "4", "3")).await;
+    place(&w, hall_id, booth("A2", "4", "0", "4", "3")).await;
     let overlap = floorplan::save_booth(
         &w.state,
         &w.owner,
@@ -424,14 +425,7 @@ async fn overlapping_booths_and_booths_outside_the_hall_are_refused(db: TestDb) 
 async fn a_hall_cannot_shrink_below_its_booths(db: TestDb) {
     let w = world(db).await;
     let (fair, _, hall_id) = planned_fair(&w).await;
-    ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("B1", "30", "0", "4", "3"),
-    )
-    .await);
+    place(&w, hall_id, booth("B1", "30", "0", "4", "3")).await;
     let narrow =
         floorplan::update_hall(&w.state, &w.owner, hall_id, &hall("Halle 1", "30", "20")).await;
     assert_eq!(problem(narrow, "width_m"), Some(Problem::OutsideHall));
@@ -447,30 +441,10 @@ async fn a_hall_cannot_shrink_below_its_booths(db: TestDb) {
 async fn booked_booths_and_used_slots_cannot_be_deleted(db: TestDb) {
     let w = world(db).await;
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
-    let b1 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("B1", "0", "0", "4", "3"),
-    )
-    .await);
-    let b2 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("B2", "4", "0", "4", "3"),
-    )
-    .await);
+    let b1 = place(&w, hall_id, booth("B1", "0", "0", "4", "3")).await;
+    let b2 = place(&w, hall_id, booth("B2", "4", "0", "4", "3")).await;
     let employer = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
-    sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, 'confirmed', $3)")
-        .bind(b1)
-        .bind(employer)
-        .bind(START)
-        .execute(w.state.db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    book(&w.state, b1, employer, "confirmed").await;
     assert_eq!(
         problem(floorplan::delete_booth(&w.state, &w.owner, b1).await, FORM),
         Some(Problem::InUse)
@@ -478,13 +452,15 @@ async fn booked_booths_and_used_slots_cannot_be_deleted(db: TestDb) {
     ok(floorplan::delete_booth(&w.state, &w.owner, b2).await);
     assert_eq!(count(&w.state, "booths").await, 1);
 
-    sqlx::query("INSERT INTO registrations (fair_id, slot_id, name, email, created_at) VALUES ($1, $2, 'Ayşe Demir', 'ayse@example.org', $3)")
-        .bind(fair)
-        .bind(slot_id)
-        .bind(START)
-        .execute(w.state.db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    register(
+        &w.state,
+        fair,
+        slot_id,
+        "Ayşe Demir",
+        "ayse@example.org",
+        START,
+    )
+    .await;
     assert_eq!(
         problem(fairs::delete_slot(&w.state, &w.owner, slot_id).await, FORM),
         Some(Problem::InUse)
@@ -681,30 +657,10 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
         &slot("12:30", "16:00", "800", "open"),
     )
     .await);
-    let b1 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A1", "0", "0", "4", "3"),
-    )
-    .await);
-    ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A2", "4", "0", "4", "3"),
-    )
-    .await);
+    let b1 = place(&w, hall_id, booth("A1", "0", "0", "4", "3")).await;
+    place(&w, hall_id, booth("A2", "4", "0", "4", "3")).await;
     let employer = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
-    sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, 'confirmed', $3)")
-        .bind(b1)
-        .bind(employer)
-        .bind(START)
-        .execute(w.state.db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    book(&w.state, b1, employer, "confirmed").await;
     sqlx::query("UPDATE time_slots SET taken = 300 WHERE id = $1")
         .bind(slot_id)
         .execute(w.state.db.pool())
@@ -756,54 +712,26 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
 async fn the_dashboard_counts_and_the_exports_open_in_excel(db: TestDb) {
     let w = world(db).await;
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
-    let b1 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A1", "0", "0", "4", "3"),
-    )
-    .await);
-    let b2 = ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A2", "4", "0", "4", "3"),
-    )
-    .await);
-    ok(floorplan::save_booth(
-        &w.state,
-        &w.owner,
-        hall_id,
-        None,
-        &booth("A3", "8", "0", "4", "3"),
-    )
-    .await);
+    let b1 = place(&w, hall_id, booth("A1", "0", "0", "4", "3")).await;
+    let b2 = place(&w, hall_id, booth("A2", "4", "0", "4", "3")).await;
+    place(&w, hall_id, booth("A3", "8", "0", "4", "3")).await;
     let employer = organisation(&w.state, OrgKind::Employer, "Müller & Söhne GmbH").await;
     for (booth_id, status) in [(b1, "confirmed"), (b2, "held")] {
-        sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(booth_id)
-            .bind(employer)
-            .bind(status)
-            .bind(START)
-            .execute(w.state.db.pool())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        book(&w.state, booth_id, employer, status).await;
     }
     for (i, name) in ["Ayşe Demir", "=HYPERLINK(\"http://evil\")", "Jan Weber"]
         .iter()
         .enumerate()
     {
-        sqlx::query("INSERT INTO registrations (fair_id, slot_id, name, email, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(fair)
-            .bind(slot_id)
-            .bind(*name)
-            .bind(format!("p{i}@example.org"))
-            .bind(START - 86_400 * (2 - i as i64))
-            .execute(w.state.db.pool())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        register(
+            &w.state,
+            fair,
+            slot_id,
+            name,
+            &format!("p{i}@example.org"),
+            START - 86_400 * (2 - i as i64),
+        )
+        .await;
     }
     let d = ok(views::dashboard(&w.state, &w.owner, fair, false).await);
     assert_eq!((d.booths_booked, d.booths_held, d.booths_free), (1, 1, 1));

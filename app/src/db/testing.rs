@@ -164,3 +164,21 @@ mod tests {
         );
     }
 }
+
+/// Runs each named `async fn(TestDb)` of a test file twice, as
+/// `name::sqlite` and `name::postgres`, each on a fresh database.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::db::testing::TestDb::sqlite().await).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::db::testing::TestDb::postgres().await).await
+            }
+        }
+    )*};
+}

@@ -458,8 +458,24 @@ mod tests {
         assert_eq!(parse_metres("NaN", 0, 100), Err(Problem::NotANumber));
         assert_eq!(metres_text(25), "2,5");
         assert_eq!(metres_text(40), "4");
-        assert_eq!(area_text(&Rect { x: 0, y: 0, width: 40, depth: 30 }), "12");
-        assert_eq!(area_text(&Rect { x: 0, y: 0, width: 45, depth: 30 }), "13,5");
+        assert_eq!(
+            area_text(&Rect {
+                x: 0,
+                y: 0,
+                width: 40,
+                depth: 30
+            }),
+            "12"
+        );
+        assert_eq!(
+            area_text(&Rect {
+                x: 0,
+                y: 0,
+                width: 45,
+                depth: 30
+            }),
+            "13,5"
+        );
     }
 
     #[test]

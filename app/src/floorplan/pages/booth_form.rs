@@ -43,7 +43,12 @@ pub fn BoothPanel(
     });
     // Keyed by what it shows: another booth, or the same booth moved, gets
     // fresh inputs; a refresh with the same data keeps what is being typed.
-    let shown = move || target.get().into_iter().collect::<Vec<(Option<Booth>, BoothForm)>>();
+    let shown = move || {
+        target
+            .get()
+            .into_iter()
+            .collect::<Vec<(Option<Booth>, BoothForm)>>()
+    };
     view! {
         <section class="card booth-panel" aria-labelledby="booth-panel-heading">
             <Show when=move || target.with(Option::is_none)>

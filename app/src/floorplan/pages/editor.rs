@@ -9,8 +9,8 @@ use crate::{
     error::{AppError, FORM, Problem},
     fairs::{api::get_fair_plan, pages::fair_id_param},
     floorplan::{
-        Booth, BoothForm, Hall, MIN_SIDE_DM, area_text, Neighbour, Rect, api::SaveBooth, check_booth,
-        metres_text, snap,
+        Booth, BoothForm, Hall, MIN_SIDE_DM, Neighbour, Rect, api::SaveBooth, area_text,
+        check_booth, metres_text, snap,
     },
     i18n::*,
     parts::{FormAlert, error_message, problem_message},
