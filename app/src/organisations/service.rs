@@ -105,15 +105,16 @@ pub async fn invite_member(
         },
     )
     .await?;
-    mail::outbox::enqueue(
-        &mut tx,
-        &format!("member-invite:{invite_id}"),
-        &email,
-        locale,
-        &message,
-        now,
-    )
-    .await?;
+    // Sent on behalf of the organisation; replies go to the person inviting.
+    let key = format!("member-invite:{invite_id}");
+    let envelope = mail::outbox::Envelope {
+        idempotency_key: &key,
+        recipient: &email,
+        organisation_id: Some(org_id),
+        sender_name: Some(&membership.organisation_name),
+        reply_to: Some(&caller.email),
+    };
+    mail::outbox::enqueue_for(&mut tx, &envelope, locale, &message, now).await?;
     tx.commit().await?;
     Ok(())
 }

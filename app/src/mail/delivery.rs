@@ -1,0 +1,210 @@
+//! Delivering the outbox over SMTP with lettre: a pass claims due mails,
+//! sends them at the configured pace and records each outcome. Temporary
+//! failures are retried with exponential backoff; permanent ones (and the
+//! last attempt) end as `failed` with the error kept.
+use super::outbox::{self, ClaimedMail};
+use crate::{clock::Clock, db::Db};
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
+    message::{Mailbox, MultiPart},
+};
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+/// How the mail worker behaves.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    /// The sender address, e.g. `jobfair@jobcenter.example`.
+    pub from_address: String,
+    /// Attempts before a mail is given up.
+    pub max_attempts: i64,
+    /// At most this many mails a minute (protects the sending domain).
+    pub per_minute: u32,
+    /// Mails claimed per pass.
+    pub batch: i64,
+    /// How long a claimed mail stays with one worker before another may
+    /// take it (the worker may have died).
+    pub lease_secs: i64,
+}
+
+impl Default for DeliverySettings {
+    fn default() -> Self {
+        Self {
+            from_address: "jobfair@localhost".into(),
+            max_attempts: 8,
+            per_minute: 600,
+            batch: 50,
+            lease_secs: 300,
+        }
+    }
+}
+
+/// Seconds to wait before attempt `attempts + 1`: 30 s, 1 min, 2 min, … at
+/// most an hour.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    let exponent = attempts.clamp(1, 8) - 1;
+    (30_i64 << exponent).min(3600)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("cannot build the message: {0}")]
+    Build(String),
+    #[error("smtp: {message}")]
+    Smtp { permanent: bool, message: String },
+}
+
+/// SMTP through a lettre connection pool.
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: lettre::Address,
+}
+
+impl SmtpMailer {
+    /// `smtp://host:25` (plain, for a local relay), `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS).
+    pub fn from_url(url: &str, from_address: &str) -> anyhow::Result<SmtpMailer> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        Ok(SmtpMailer {
+            transport,
+            from: from_address.parse()?,
+        })
+    }
+
+    /// A Message-ID that is the same on every attempt for the same purpose,
+    /// so a receiver can recognise a repeat after a crash.
+    fn message_id(&self, mail: &ClaimedMail) -> String {
+        let digest = Sha256::digest(mail.idempotency_key.as_bytes());
+        let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+        format!("<{hex}@{}>", self.from.domain())
+    }
+
+    pub fn build(&self, mail: &ClaimedMail) -> Result<lettre::Message, SendError> {
+        let build = |e: &dyn std::fmt::Display| SendError::Build(e.to_string());
+        let sender_name = match mail.sender_name.as_deref() {
+            Some(name) if !name.is_empty() => format!("{name} · Jobfair"),
+            _ => "Jobfair".to_owned(),
+        };
+        let mut builder = lettre::Message::builder()
+            .from(Mailbox::new(Some(sender_name), self.from.clone()))
+            .to(mail.recipient.parse::<Mailbox>().map_err(|e| build(&e))?)
+            .subject(mail.subject.clone())
+            .message_id(Some(self.message_id(mail)));
+        if let Some(reply_to) = mail.reply_to.as_deref().filter(|r| !r.is_empty()) {
+            builder = builder.reply_to(reply_to.parse::<Mailbox>().map_err(|e| build(&e))?);
+        }
+        builder
+            .multipart(MultiPart::alternative_plain_html(
+                mail.body_text.clone(),
+                mail.body_html.clone(),
+            ))
+            .map_err(|e| build(&e))
+    }
+
+    pub async fn send(&self, mail: &ClaimedMail) -> Result<(), SendError> {
+        let message = self.build(mail)?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| SendError::Smtp {
+                permanent: e.is_permanent(),
+                message: e.to_string(),
+            })
+    }
+}
+
+/// Spaces sends evenly to stay under a per-minute limit.
+pub struct Pace {
+    interval: Duration,
+    next: tokio::time::Instant,
+}
+
+impl Pace {
+    pub fn per_minute(limit: u32) -> Pace {
+        Pace {
+            interval: Duration::from_secs(60) / limit.max(1),
+            next: tokio::time::Instant::now(),
+        }
+    }
+
+    pub async fn wait(&mut self) {
+        let now = tokio::time::Instant::now();
+        if self.next > now {
+            tokio::time::sleep_until(self.next).await;
+        }
+        self.next = self.next.max(now) + self.interval;
+    }
+}
+
+/// What one pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PassReport {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl PassReport {
+    pub fn claimed(&self) -> usize {
+        self.sent + self.retried + self.failed
+    }
+}
+
+/// Claims due mails and sends them, recording each outcome right away.
+pub async fn deliver_due(
+    db: &Db,
+    clock: &dyn Clock,
+    mailer: &SmtpMailer,
+    settings: &DeliverySettings,
+    pace: &mut Pace,
+) -> sqlx::Result<PassReport> {
+    let now = clock.now();
+    let mails = outbox::claim_due(db, now, now + settings.lease_secs, settings.batch).await?;
+    let mut report = PassReport::default();
+    for mail in mails {
+        pace.wait().await;
+        match mailer.send(&mail).await {
+            Ok(()) => {
+                outbox::mark_sent(db.pool(), mail.id, clock.now()).await?;
+                report.sent += 1;
+            }
+            Err(error) => {
+                let permanent = matches!(
+                    error,
+                    SendError::Build(_)
+                        | SendError::Smtp {
+                            permanent: true,
+                            ..
+                        }
+                );
+                let retry_at = (!permanent && mail.attempts < settings.max_attempts)
+                    .then(|| clock.now() + backoff_secs(mail.attempts));
+                tracing::warn!(mail_id = mail.id, attempts = mail.attempts, retry = retry_at.is_some(), error = %error, "mail not sent");
+                outbox::mark_attempt_failed(db.pool(), mail.id, &error.to_string(), retry_at)
+                    .await?;
+                if retry_at.is_some() {
+                    report.retried += 1;
+                } else {
+                    report.failed += 1;
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        assert_eq!(backoff_secs(1), 30);
+        assert_eq!(backoff_secs(2), 60);
+        assert_eq!(backoff_secs(5), 480);
+        assert_eq!(backoff_secs(20), 3600);
+    }
+}
