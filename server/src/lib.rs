@@ -2,6 +2,7 @@
 //! the application crate.
 mod exports;
 mod http_extras;
+pub mod mail_worker;
 mod page_cache;
 pub mod settings;
 pub mod startup;

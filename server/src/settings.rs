@@ -41,6 +41,16 @@ pub struct Settings {
     /// How long an anonymous public fair page is served from memory, in
     /// milliseconds; 0 turns the cache off.
     pub page_cache_millis: u64,
+    /// Where mail is sent: `smtp://host:25`, `smtp://user:pass@host:587?tls=required`
+    /// (STARTTLS) or `smtps://user:pass@host:465`. Without it mail stays in
+    /// the outbox and organisers read it in the mail viewer.
+    pub smtp_url: Option<SecretString>,
+    /// The sender address of every mail.
+    pub mail_from: String,
+    /// At most this many mails a minute.
+    pub mail_per_minute: u32,
+    /// Attempts before a mail is given up.
+    pub mail_max_attempts: i64,
 }
 
 impl Default for Settings {
@@ -59,6 +69,10 @@ impl Default for Settings {
             login_window_minutes: 15,
             trust_proxy_headers: false,
             page_cache_millis: 1000,
+            smtp_url: None,
+            mail_from: "jobfair@localhost".into(),
+            mail_per_minute: 600,
+            mail_max_attempts: 8,
         }
     }
 }
@@ -88,6 +102,16 @@ impl Settings {
             login_max_failures: self.login_max_failures,
             login_max_failures_per_ip: self.login_max_failures_per_ip,
             login_window_secs: self.login_window_minutes * 60,
+            mail_viewer: self.smtp_url.is_none(),
+        }
+    }
+
+    pub fn delivery_settings(&self) -> app::mail::delivery::DeliverySettings {
+        app::mail::delivery::DeliverySettings {
+            from_address: self.mail_from.clone(),
+            max_attempts: self.mail_max_attempts.max(1),
+            per_minute: self.mail_per_minute.max(1),
+            ..Default::default()
         }
     }
 
@@ -105,6 +129,12 @@ mod tests {
         let settings = Settings {
             database_url: SecretString::from("postgres://jobfair:geheim@db/jobfair"),
             ..Settings::default()
+        };
+        let settings = Settings {
+            smtp_url: Some(SecretString::from(
+                "smtps://mailer:streng-geheim@mail.example:465",
+            )),
+            ..settings
         };
         let printed = format!("{settings:?}");
         assert!(!printed.contains("geheim"), "{printed}");

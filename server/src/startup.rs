@@ -4,6 +4,7 @@ use app::{
     App,
     clock::{Clock, SystemClock},
     db::Db,
+    mail::delivery::{DeliverySettings, SmtpMailer},
     shell,
     state::{AppConfig, AppState},
 };
@@ -14,6 +15,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use secrecy::ExposeSecret;
 use std::{future::Future, net::SocketAddr, sync::Arc};
 use tokio::net::TcpListener;
 
@@ -36,6 +38,9 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// The SMTP delivery, when configured; otherwise mail waits in the
+    /// outbox for the mail viewer.
+    mail: Option<(Arc<SmtpMailer>, DeliverySettings)>,
 }
 
 impl Application {
@@ -66,6 +71,16 @@ impl Application {
             .site_addr(address)
             .env(leptos::config::Env::PROD)
             .build();
+        let mail = match &settings.smtp_url {
+            Some(url) => Some((
+                Arc::new(SmtpMailer::from_url(
+                    url.expose_secret(),
+                    &settings.mail_from,
+                )?),
+                settings.delivery_settings(),
+            )),
+            None => None,
+        };
         let state = AppState::new(db, clock, config);
         let router = router(ServerState {
             app: state.clone(),
@@ -79,6 +94,7 @@ impl Application {
             listener,
             router,
             state,
+            mail,
         })
     }
 
@@ -99,6 +115,10 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let db = self.state.db.clone();
+        let (stop_worker, stop) = tokio::sync::watch::channel(false);
+        let worker = self.mail.map(|(mailer, settings)| {
+            crate::mail_worker::spawn(db.clone(), self.state.clock.clone(), mailer, settings, stop)
+        });
         axum::serve(
             self.listener,
             self.router
@@ -106,6 +126,10 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await?;
+        let _ = stop_worker.send(true);
+        if let Some(worker) = worker {
+            let _ = worker.await;
+        }
         db.close().await;
         Ok(())
     }

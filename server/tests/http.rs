@@ -15,11 +15,16 @@ struct TestApp {
 }
 
 async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Settings::default()).await
+}
+
+/// Spawns the app with some settings changed (e.g. an SMTP server).
+async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
     let db = TestDb::new(backend).await;
     let settings = Settings {
         listen_addr: "127.0.0.1:0".into(),
         site_root: std::env::temp_dir().display().to_string(),
-        ..Settings::default()
+        ..settings
     };
     let application = Application::build_with(
         &settings,
@@ -489,4 +494,88 @@ async fn the_public_page_cache_keeps_nonces_languages_and_sessions_apart() {
         signed_in.contains("/organise"),
         "signed-in visitors get their own navigation"
     );
+}
+
+async fn invitation_mail_arrives_over_smtp(backend: Backend) {
+    let sink = app::mail::testing::SmtpSink::start().await;
+    let settings = Settings {
+        smtp_url: Some(sink.url().into()),
+        mail_from: "messe@jobfair.example".into(),
+        ..Settings::default()
+    };
+    let app = spawn_app_with(backend, settings).await;
+    app::demo::seed_if_empty(&app.db, &SystemClock)
+        .await
+        .unwrap_or_else(|e| panic!("demo: {e}"));
+    let owner = sign_in(&app, "organisator@jobfair.demo").await;
+    let invited = app
+        .post_form(
+            "/api/organisations/invite",
+            &[
+                ("organisation_id", "1"),
+                ("email", "neu@jobcenter.example"),
+                ("role", "organiser"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert!(invited.status().is_success(), "{}", invited.status());
+    // The worker picks the mail from the outbox within a second or two.
+    let mut received = Vec::new();
+    for _ in 0..50 {
+        received = sink.received();
+        if !received.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(received.len(), 1, "one mail, sent once");
+    let mail = &received[0];
+    assert_eq!(mail.rcpt_to, vec!["<neu@jobcenter.example>"]);
+    let from = mail.header("From").unwrap_or_default();
+    assert!(
+        from.contains("Agentur für Arbeit Frankfurt am Main · Jobfair"),
+        "{from}"
+    );
+    assert!(from.contains("<messe@jobfair.example>"), "{from}");
+    assert_eq!(
+        mail.header("Reply-To").as_deref(),
+        Some("organisator@jobfair.demo")
+    );
+    assert!(
+        mail.header("Subject")
+            .unwrap_or_default()
+            .starts_with("Einladung zu Agentur für Arbeit")
+    );
+    let decoded = mail.decoded();
+    let link_start = decoded
+        .find("/invite/")
+        .unwrap_or_else(|| panic!("no personal link: {decoded}"));
+    let token: String = decoded[link_start + 8..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    assert!(token.len() >= 20, "{token}");
+    let page = body(app.get(&format!("/invite/{token}"), None).await).await;
+    assert!(
+        page.contains("Agentur für Arbeit Frankfurt am Main"),
+        "the link opens the invitation"
+    );
+    let outbox = app::mail::outbox::list_for_recipient(app.db.pool(), "neu@jobcenter.example")
+        .await
+        .unwrap_or_default();
+    assert_eq!(
+        outbox.iter().map(|m| m.status.as_str()).collect::<Vec<_>>(),
+        ["sent"]
+    );
+}
+
+#[tokio::test]
+async fn invitation_mail_arrives_over_smtp_on_sqlite() {
+    invitation_mail_arrives_over_smtp(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn invitation_mail_arrives_over_smtp_on_postgres() {
+    invitation_mail_arrives_over_smtp(Backend::Postgres).await;
 }
