@@ -21,6 +21,7 @@ app::on_both_databases!(
     temporary_failures_are_retried_with_backoff_and_permanent_ones_kept,
     a_worker_that_dies_mid_send_loses_nothing,
     concurrent_workers_never_send_a_mail_twice,
+    the_mail_viewer_shows_each_person_only_their_mail,
 );
 
 fn settings() -> DeliverySettings {
@@ -269,4 +270,55 @@ async fn concurrent_workers_never_send_a_mail_twice(db: TestDb) {
     recipients.sort();
     recipients.dedup();
     assert_eq!(recipients.len(), 60, "no mail twice");
+}
+
+async fn member(db: &TestDb, org: i64, email: &str, role: app::organisations::Role) -> app::auth::CurrentUser {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $1, 'x', 'de', $2) RETURNING id",
+    )
+    .bind(email)
+    .bind(START)
+    .fetch_one(db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    app::organisations::store::insert_membership(&mut tx, org, id, role, START)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    app::auth::CurrentUser { id, email: email.into(), display_name: email.into() }
+}
+
+async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
+    use app::{
+        mail_viewer::service as viewer,
+        organisations::{OrgKind, Role, store as org_store},
+        service_error::ServiceError,
+        state::{AppConfig, AppState},
+    };
+    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    let kassel = org_store::insert_organisation(&mut tx, OrgKind::Organiser, "Jobcenter Kassel", START).await.unwrap_or_default();
+    let fulda = org_store::insert_organisation(&mut tx, OrgKind::Organiser, "Jobcenter Fulda", START).await.unwrap_or_default();
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    let planner = member(&db, kassel, "plan@kassel.example", Role::Organiser).await;
+    let door = member(&db, kassel, "tuer@kassel.example", Role::DoorStaff).await;
+    let other = member(&db, fulda, "chef@fulda.example", Role::Owner).await;
+    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    let message = Message { subject: "Einladung".into(), text: "Text".into(), html: "<p>Text</p>".into() };
+    for (key, to, org) in [("a", "gast@example.org", Some(kassel)), ("b", "tuer@kassel.example", None), ("c", "x@example.org", Some(fulda))] {
+        let envelope = Envelope { idempotency_key: key, recipient: to, organisation_id: org, sender_name: None, reply_to: None };
+        outbox::enqueue_for(&mut tx, &envelope, Locale::de, &message, START).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    let state = AppState::new(db.db.clone(), std::sync::Arc::new(ManualClock::at(START)), AppConfig::default());
+    let recipients = |list: Vec<app::mail_viewer::MailSummary>| list.into_iter().map(|m| m.recipient).collect::<Vec<_>>();
+    assert_eq!(recipients(viewer::list(&state, &planner).await.unwrap_or_default()), ["gast@example.org"]);
+    assert_eq!(recipients(viewer::list(&state, &door).await.unwrap_or_default()), ["tuer@kassel.example"], "door staff see only their own");
+    assert_eq!(recipients(viewer::list(&state, &other).await.unwrap_or_default()), ["x@example.org"]);
+    let fulda_mail = viewer::list(&state, &other).await.unwrap_or_default()[0].id;
+    assert!(matches!(viewer::show(&state, &planner, fulda_mail).await, Err(ServiceError::NotFound)));
+    assert_eq!(viewer::show(&state, &other, fulda_mail).await.map(|m| m.body_html).ok().as_deref(), Some("<p>Text</p>"));
+    // With SMTP configured there is no viewer.
+    let smtp = AppState::new(db.db.clone(), std::sync::Arc::new(ManualClock::at(START)), AppConfig { mail_viewer: false, ..AppConfig::default() });
+    assert!(matches!(viewer::list(&smtp, &planner).await, Err(ServiceError::NotFound)));
 }

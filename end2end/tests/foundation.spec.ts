@@ -93,6 +93,22 @@ test("a demo organiser sees the team and can invite a colleague", async ({ page 
   await page.getByRole("button", { name: "Einladung senden" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Einladung an ${invitee} ist im Postausgang.` })).toBeVisible();
   await expectAccessible(page);
+
+  // Without a mail server the mail waits in the outbox, readable by the organisation's planners.
+  await page.goto("/mail");
+  await expect(page.getByRole("heading", { level: 1, name: "Postausgang" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: invitee });
+  await expect(row).toContainText("wartet");
+  await expectAccessible(page);
+  await row.getByRole("link", { name: /Einladung zu Agentur für Arbeit Frankfurt am Main/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Einladung zu Agentur für Arbeit Frankfurt am Main/ })).toBeVisible();
+  await expect(page.getByTitle("HTML-Fassung")).toBeVisible();
+  const text = (await page.locator("pre.mail-text").textContent()) ?? "";
+  const link = text.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
+  expect(link, text).toBeTruthy();
+  await expectAccessible(page);
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("heading", { level: 1, name: "Einladung annehmen" })).toBeVisible();
 });
 
 test("unknown pages say so, with a way home", async ({ page }) => {

@@ -7,6 +7,7 @@ use crate::{
     },
     fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
     floorplan::pages::FloorPlanEditorPage,
+    mail_viewer::pages::{MailListPage, MailPage},
     i18n::*,
     organisations::pages::{AcceptInvitePage, AccountPage},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
@@ -72,6 +73,8 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
                     <Route path=path!("/organise") view=OrganisePage />
+                    <Route path=path!("/mail") view=MailListPage />
+                    <Route path=path!("/mail/:id") view=MailPage />
                     <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
                     <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
                     <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />

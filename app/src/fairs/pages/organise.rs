@@ -21,6 +21,7 @@ pub fn OrganisePage() -> impl IntoView {
         <Title text=tr!(i18n, plan.my_fairs) />
         <section class="page">
             <h1>{t!(i18n, plan.my_fairs)}</h1>
+            <p><a href="/mail">{t!(i18n, mailbox.link)}</a></p>
             <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || home.get().map(|result| match result {
                     Ok(home) => {

@@ -1,0 +1,80 @@
+//! Which mails a person may read in the viewer, and reading them.
+use super::model::{MailDetail, MailSummary};
+use crate::{
+    auth::CurrentUser,
+    fairs::time,
+    service_error::{ServiceError, ServiceResult},
+    state::AppState,
+};
+use sqlx::FromRow;
+
+#[derive(FromRow)]
+struct MailRow {
+    id: i64,
+    recipient: String,
+    subject: String,
+    status: String,
+    created_at: i64,
+    sender_name: Option<String>,
+    reply_to: Option<String>,
+    body_text: String,
+    body_html: String,
+    last_error: Option<String>,
+}
+
+/// Mails of organisations the person plans for (owner or organiser), and
+/// mails to the person's own address. Only while no SMTP is configured.
+const VISIBLE: &str = "(m.recipient = $1 OR m.organisation_id IN \
+     (SELECT organisation_id FROM memberships WHERE user_id = $2 AND role IN ('owner', 'organiser')))";
+
+fn summary(row: &MailRow) -> MailSummary {
+    MailSummary {
+        id: row.id,
+        recipient: row.recipient.clone(),
+        subject: row.subject.clone(),
+        status: row.status.clone(),
+        created: time::format_moment(row.created_at, time::DEFAULT_ZONE),
+    }
+}
+
+fn require_viewer(state: &AppState) -> ServiceResult<()> {
+    if state.config.mail_viewer { Ok(()) } else { Err(ServiceError::NotFound) }
+}
+
+/// The newest 200 visible mails.
+pub async fn list(state: &AppState, user: &CurrentUser) -> ServiceResult<Vec<MailSummary>> {
+    require_viewer(state)?;
+    let rows: Vec<MailRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT m.id, m.recipient, m.subject, m.status, m.created_at, m.sender_name, m.reply_to, \
+         '' AS body_text, '' AS body_html, m.last_error FROM mail_outbox m WHERE {VISIBLE} \
+         ORDER BY m.id DESC LIMIT 200"
+    )))
+    .bind(&user.email)
+    .bind(user.id)
+    .fetch_all(state.db.pool())
+    .await?;
+    Ok(rows.iter().map(summary).collect())
+}
+
+/// One visible mail; `NotFound` for mails the person may not read.
+pub async fn show(state: &AppState, user: &CurrentUser, id: i64) -> ServiceResult<MailDetail> {
+    require_viewer(state)?;
+    let row: MailRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT m.id, m.recipient, m.subject, m.status, m.created_at, m.sender_name, m.reply_to, \
+         m.body_text, m.body_html, m.last_error FROM mail_outbox m WHERE {VISIBLE} AND m.id = $3"
+    )))
+    .bind(&user.email)
+    .bind(user.id)
+    .bind(id)
+    .fetch_optional(state.db.pool())
+    .await?
+    .ok_or(ServiceError::NotFound)?;
+    Ok(MailDetail {
+        summary: summary(&row),
+        sender_name: row.sender_name,
+        reply_to: row.reply_to,
+        body_text: row.body_text,
+        body_html: row.body_html,
+        last_error: row.last_error,
+    })
+}
