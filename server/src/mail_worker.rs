@@ -21,10 +21,10 @@ pub fn spawn(
     mut stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut pace = Pace::per_minute(settings.per_minute);
+        let pace = Pace::per_minute(settings.per_minute);
         tracing::info!(per_minute = settings.per_minute, "mail worker started");
         while !*stop.borrow() {
-            let pass = delivery::deliver_due(&db, clock.as_ref(), &mailer, &settings, &mut pace);
+            let pass = delivery::deliver_due(&db, clock.as_ref(), &mailer, &settings, &pace);
             let idle = match pass.await {
                 Ok(report) if report.claimed() > 0 => {
                     tracing::info!(

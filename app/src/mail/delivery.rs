@@ -22,6 +22,9 @@ pub struct DeliverySettings {
     pub per_minute: u32,
     /// Mails claimed per pass.
     pub batch: i64,
+    /// Mails in flight at once (SMTP connections from the pool): hides the
+    /// round trips of each SMTP conversation.
+    pub concurrency: usize,
     /// How long a claimed mail stays with one worker before another may
     /// take it (the worker may have died).
     pub lease_secs: i64,
@@ -34,6 +37,7 @@ impl Default for DeliverySettings {
             max_attempts: 8,
             per_minute: 600,
             batch: 50,
+            concurrency: 16,
             lease_secs: 300,
         }
     }
@@ -64,8 +68,10 @@ impl SmtpMailer {
     /// `smtp://host:25` (plain, for a local relay), `smtp://user:pass@host:587?tls=required`
     /// (STARTTLS) or `smtps://user:pass@host:465` (TLS).
     pub fn from_url(url: &str, from_address: &str) -> anyhow::Result<SmtpMailer> {
+        let connections = DeliverySettings::default().concurrency as u32;
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
             .timeout(Some(Duration::from_secs(30)))
+            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections))
             .build();
         Ok(SmtpMailer {
             transport,
@@ -116,26 +122,32 @@ impl SmtpMailer {
     }
 }
 
-/// Spaces sends evenly to stay under a per-minute limit.
+/// Spaces sends evenly to stay under a per-minute limit; shared by the
+/// mails in flight.
 pub struct Pace {
     interval: Duration,
-    next: tokio::time::Instant,
+    next: std::sync::Mutex<tokio::time::Instant>,
 }
 
 impl Pace {
     pub fn per_minute(limit: u32) -> Pace {
         Pace {
             interval: Duration::from_secs(60) / limit.max(1),
-            next: tokio::time::Instant::now(),
+            next: std::sync::Mutex::new(tokio::time::Instant::now()),
         }
     }
 
-    pub async fn wait(&mut self) {
-        let now = tokio::time::Instant::now();
-        if self.next > now {
-            tokio::time::sleep_until(self.next).await;
-        }
-        self.next = self.next.max(now) + self.interval;
+    /// Waits for the next free sending slot.
+    pub async fn wait(&self) {
+        let slot = match self.next.lock() {
+            Ok(mut next) => {
+                let slot = (*next).max(tokio::time::Instant::now());
+                *next = slot + self.interval;
+                slot
+            }
+            Err(_) => tokio::time::Instant::now(),
+        };
+        tokio::time::sleep_until(slot).await;
     }
 }
 
@@ -153,44 +165,70 @@ impl PassReport {
     }
 }
 
-/// Claims due mails and sends them, recording each outcome right away.
+enum Outcome {
+    Sent,
+    Retried,
+    Failed,
+}
+
+/// Sends one claimed mail and records the outcome right away.
+async fn deliver_one(
+    db: &Db,
+    clock: &dyn Clock,
+    mailer: &SmtpMailer,
+    settings: &DeliverySettings,
+    pace: &Pace,
+    mail: ClaimedMail,
+) -> sqlx::Result<Outcome> {
+    pace.wait().await;
+    match mailer.send(&mail).await {
+        Ok(()) => {
+            outbox::mark_sent(db.pool(), mail.id, clock.now()).await?;
+            Ok(Outcome::Sent)
+        }
+        Err(error) => {
+            let permanent = matches!(
+                error,
+                SendError::Build(_)
+                    | SendError::Smtp {
+                        permanent: true,
+                        ..
+                    }
+            );
+            let retry_at = (!permanent && mail.attempts < settings.max_attempts)
+                .then(|| clock.now() + backoff_secs(mail.attempts));
+            tracing::warn!(mail_id = mail.id, attempts = mail.attempts, retry = retry_at.is_some(), error = %error, "mail not sent");
+            outbox::mark_attempt_failed(db.pool(), mail.id, &error.to_string(), retry_at).await?;
+            Ok(if retry_at.is_some() {
+                Outcome::Retried
+            } else {
+                Outcome::Failed
+            })
+        }
+    }
+}
+
+/// Claims due mails and sends them, a few at a time, each outcome recorded
+/// as soon as it is known.
 pub async fn deliver_due(
     db: &Db,
     clock: &dyn Clock,
     mailer: &SmtpMailer,
     settings: &DeliverySettings,
-    pace: &mut Pace,
+    pace: &Pace,
 ) -> sqlx::Result<PassReport> {
+    use futures::StreamExt as _;
     let now = clock.now();
     let mails = outbox::claim_due(db, now, now + settings.lease_secs, settings.batch).await?;
+    let mut outcomes = futures::stream::iter(mails)
+        .map(|mail| deliver_one(db, clock, mailer, settings, pace, mail))
+        .buffer_unordered(settings.concurrency.max(1));
     let mut report = PassReport::default();
-    for mail in mails {
-        pace.wait().await;
-        match mailer.send(&mail).await {
-            Ok(()) => {
-                outbox::mark_sent(db.pool(), mail.id, clock.now()).await?;
-                report.sent += 1;
-            }
-            Err(error) => {
-                let permanent = matches!(
-                    error,
-                    SendError::Build(_)
-                        | SendError::Smtp {
-                            permanent: true,
-                            ..
-                        }
-                );
-                let retry_at = (!permanent && mail.attempts < settings.max_attempts)
-                    .then(|| clock.now() + backoff_secs(mail.attempts));
-                tracing::warn!(mail_id = mail.id, attempts = mail.attempts, retry = retry_at.is_some(), error = %error, "mail not sent");
-                outbox::mark_attempt_failed(db.pool(), mail.id, &error.to_string(), retry_at)
-                    .await?;
-                if retry_at.is_some() {
-                    report.retried += 1;
-                } else {
-                    report.failed += 1;
-                }
-            }
+    while let Some(outcome) = outcomes.next().await {
+        match outcome? {
+            Outcome::Sent => report.sent += 1,
+            Outcome::Retried => report.retried += 1,
+            Outcome::Failed => report.failed += 1,
         }
     }
     Ok(report)
@@ -199,6 +237,18 @@ pub async fn deliver_due(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_pace_spreads_sends_over_the_minute() {
+        let pace = Pace::per_minute(600); // one every 100 ms
+        let started = std::time::Instant::now();
+        for _ in 0..4 {
+            pace.wait().await;
+        }
+        let elapsed = started.elapsed();
+        assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
+        assert!(elapsed < Duration::from_millis(1000), "{elapsed:?}");
+    }
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {

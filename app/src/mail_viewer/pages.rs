@@ -69,7 +69,13 @@ fn MailTable(list: Vec<MailSummary>) -> impl IntoView {
 pub fn MailPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(0)
+        })
+    };
     let mail = Resource::new(id, show_mail);
     view! {
         <Title text=tr!(i18n, mailbox.title) />

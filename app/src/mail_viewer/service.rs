@@ -38,7 +38,11 @@ fn summary(row: &MailRow) -> MailSummary {
 }
 
 fn require_viewer(state: &AppState) -> ServiceResult<()> {
-    if state.config.mail_viewer { Ok(()) } else { Err(ServiceError::NotFound) }
+    if state.config.mail_viewer {
+        Ok(())
+    } else {
+        Err(ServiceError::NotFound)
+    }
 }
 
 /// The newest 200 visible mails.

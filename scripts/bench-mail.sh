@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Delivery benchmark: 10,000 invitations queued in the outbox (SQLite), sent by
+# the worker's delivery code to an SMTP server on loopback, with the sending
+# rate limit out of the way. Usage: scripts/bench-mail.sh [count]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
+export RUSTFLAGS="--cfg erase_components"
+cargo run --release -q -p app --features ssr,test-util --example mail_bench -- "${1:-10000}"
