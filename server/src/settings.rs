@@ -51,6 +51,9 @@ pub struct Settings {
     pub mail_per_minute: u32,
     /// Attempts before a mail is given up.
     pub mail_max_attempts: i64,
+    /// How long a claimed mail stays with one server before another (or the
+    /// same after a restart) may send it.
+    pub mail_lease_seconds: i64,
 }
 
 impl Default for Settings {
@@ -73,6 +76,7 @@ impl Default for Settings {
             mail_from: "jobfair@localhost".into(),
             mail_per_minute: 600,
             mail_max_attempts: 8,
+            mail_lease_seconds: 300,
         }
     }
 }
@@ -111,6 +115,7 @@ impl Settings {
             from_address: self.mail_from.clone(),
             max_attempts: self.mail_max_attempts.max(1),
             per_minute: self.mail_per_minute.max(1),
+            lease_secs: self.mail_lease_seconds.max(1),
             ..Default::default()
         }
     }
