@@ -48,6 +48,7 @@ async fn main() -> anyhow::Result<()> {
             organisation_id: None,
             sender_name: Some("Agentur für Arbeit Frankfurt am Main"),
             reply_to: Some("messe@arbeitsagentur.example"),
+            list_unsubscribe: Some("https://jobfair.example/unsubscribe/abc"),
         };
         outbox::enqueue_for(&mut tx, &envelope, Locale::de, &message, 0).await?;
     }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod error;
 pub mod fairs;
 pub mod floorplan;
+pub mod invitations;
 pub mod mail_viewer;
 pub mod organisations;
 pub mod parts;

@@ -53,6 +53,7 @@ async fn queue(db: &TestDb, n: usize, organisation: Option<&str>) {
             organisation_id: None,
             sender_name: organisation,
             reply_to: organisation.map(|_| "team@jobcenter.example"),
+            list_unsubscribe: None,
         };
         outbox::enqueue_for(&mut tx, &envelope, Locale::de, &message, START)
             .await
@@ -337,6 +338,7 @@ async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
             organisation_id: org,
             sender_name: None,
             reply_to: None,
+            list_unsubscribe: None,
         };
         outbox::enqueue_for(&mut tx, &envelope, Locale::de, &message, START)
             .await

@@ -98,6 +98,12 @@ impl SmtpMailer {
             .to(mail.recipient.parse::<Mailbox>().map_err(|e| build(&e))?)
             .subject(mail.subject.clone())
             .message_id(Some(self.message_id(mail)));
+        if let Some(link) = mail.list_unsubscribe.as_deref().filter(|l| !l.is_empty()) {
+            // RFC 8058: mail clients offer a one-click unsubscribe.
+            builder = builder
+                .header(ListUnsubscribe(format!("<{link}>")))
+                .header(ListUnsubscribePost);
+        }
         if let Some(reply_to) = mail.reply_to.as_deref().filter(|r| !r.is_empty()) {
             builder = builder.reply_to(reply_to.parse::<Mailbox>().map_err(|e| build(&e))?);
         }
@@ -119,6 +125,41 @@ impl SmtpMailer {
                 permanent: e.is_permanent(),
                 message: e.to_string(),
             })
+    }
+}
+
+/// The `List-Unsubscribe` header.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_owned(),
+        )
     }
 }
 

@@ -17,6 +17,8 @@ pub struct Envelope<'a> {
     pub organisation_id: Option<i64>,
     pub sender_name: Option<&'a str>,
     pub reply_to: Option<&'a str>,
+    /// Where a `List-Unsubscribe` header points (invitations).
+    pub list_unsubscribe: Option<&'a str>,
 }
 
 /// Queues a mail unless one with the same idempotency key exists; returns
@@ -47,8 +49,8 @@ pub async fn enqueue_for(
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "INSERT INTO mail_outbox (idempotency_key, recipient, locale, subject, body_text, body_html, \
-         created_at, next_attempt_at, organisation_id, sender_name, reply_to) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) \
+         created_at, next_attempt_at, organisation_id, sender_name, reply_to, list_unsubscribe) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11) \
          ON CONFLICT (idempotency_key) DO NOTHING",
     )
     .bind(envelope.idempotency_key)
@@ -61,6 +63,7 @@ pub async fn enqueue_for(
     .bind(envelope.organisation_id)
     .bind(envelope.sender_name)
     .bind(envelope.reply_to)
+    .bind(envelope.list_unsubscribe)
     .execute(&mut **tx)
     .await?;
     Ok(result.rows_affected() == 1)
@@ -77,6 +80,7 @@ pub struct ClaimedMail {
     pub body_html: String,
     pub sender_name: Option<String>,
     pub reply_to: Option<String>,
+    pub list_unsubscribe: Option<String>,
     pub attempts: i64,
 }
 
@@ -99,7 +103,8 @@ pub async fn claim_due(
         "UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1 \
          WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('queued', 'sending') \
                       AND next_attempt_at <= $2 ORDER BY next_attempt_at, id LIMIT $3{lock}) \
-         RETURNING id, idempotency_key, recipient, subject, body_text, body_html, sender_name, reply_to, attempts"
+         RETURNING id, idempotency_key, recipient, subject, body_text, body_html, sender_name, reply_to, \
+         list_unsubscribe, attempts"
     );
     let mut tx = db.begin().await?;
     let mut mails: Vec<ClaimedMail> = sqlx::query_as(sqlx::AssertSqlSafe(sql))

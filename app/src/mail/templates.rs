@@ -47,6 +47,52 @@ pub fn member_invite(
     )
 }
 
+/// What a fair invitation says: who invites, to what, when and where.
+pub struct FairInvitation<'a> {
+    pub name: &'a str,
+    pub organisation: &'a str,
+    pub fair: &'a str,
+    pub when: &'a str,
+    pub venue: &'a str,
+    pub link: &'a str,
+    pub unsubscribe_link: &'a str,
+}
+
+/// A personal invitation to a fair, with the single-use link and a way to
+/// get no more invitations.
+pub fn fair_invitation(locale: Locale, invitation: &FairInvitation<'_>) -> Message {
+    let mut message = compose(
+        td_string!(locale, mail.fair_invite_subject, fair = invitation.fair).to_string(),
+        &td_string!(locale, mail.greeting, name = invitation.name).to_string(),
+        td_string!(
+            locale,
+            mail.fair_invite_body,
+            organisation = invitation.organisation,
+            fair = invitation.fair,
+            when = invitation.when,
+            venue = invitation.venue
+        )
+        .to_string(),
+        td_string!(locale, mail.fair_invite_action).to_string(),
+        invitation.link,
+        locale,
+    );
+    let unsubscribe = td_string!(locale, mail.unsubscribe_hint).to_string();
+    message.text.push_str(&format!(
+        "\n{unsubscribe}\n{}\n",
+        invitation.unsubscribe_link
+    ));
+    message.html = message.html.replace(
+        "</body>",
+        &format!(
+            "<p style=\"font-size:13px;color:#444444\">{} <a href=\"{link}\" style=\"color:#444444\">{link}</a></p></body>",
+            escape_html(&unsubscribe),
+            link = escape_html(invitation.unsubscribe_link)
+        ),
+    );
+    message
+}
+
 pub fn role_label(locale: Locale, role: Role) -> String {
     match role {
         Role::Owner => td_string!(locale, roles.owner),

@@ -113,6 +113,7 @@ pub async fn invite_member(
         organisation_id: Some(org_id),
         sender_name: Some(&membership.organisation_name),
         reply_to: Some(&caller.email),
+        list_unsubscribe: None,
     };
     mail::outbox::enqueue_for(&mut tx, &envelope, locale, &message, now).await?;
     tx.commit().await?;

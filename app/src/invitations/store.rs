@@ -1,0 +1,103 @@
+//! SQL for invitations and unsubscribed addresses.
+use crate::db::Tx;
+use sqlx::{AnyPool, FromRow};
+
+pub struct NewInvite<'a> {
+    pub fair_id: i64,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub locale: &'a str,
+    pub slot_id: Option<i64>,
+    pub token_hash: &'a str,
+    pub unsubscribe_hash: &'a str,
+    pub invited_by: i64,
+    pub now: i64,
+}
+
+/// Inserts a jobseeker invitation; `None` when the address is invited to
+/// this fair already.
+pub async fn insert_invite(tx: &mut Tx, invite: &NewInvite<'_>) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "INSERT INTO fair_invites (fair_id, kind, name, email, locale, slot_id, token_hash, unsubscribe_hash, \
+         invited_by, created_at) VALUES ($1, 'jobseeker', $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (fair_id, kind, email) DO NOTHING RETURNING id",
+    )
+    .bind(invite.fair_id)
+    .bind(invite.name)
+    .bind(invite.email)
+    .bind(invite.locale)
+    .bind(invite.slot_id)
+    .bind(invite.token_hash)
+    .bind(invite.unsubscribe_hash)
+    .bind(invite.invited_by)
+    .bind(invite.now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Addresses of the fair's jobseeker invitations.
+pub async fn invited_emails(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT email FROM fair_invites WHERE fair_id = $1 AND kind = 'jobseeker'")
+        .bind(fair_id)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn unsubscribed(pool: &AnyPool) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT email FROM unsubscribes")
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn is_unsubscribed(tx: &mut Tx, email: &str) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM unsubscribes WHERE email = $1")
+        .bind(email)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Records an unsubscription by the token from a mail; the address, or
+/// `None` for an unknown token.
+pub async fn unsubscribe(
+    tx: &mut Tx,
+    unsubscribe_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<String>> {
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM fair_invites WHERE unsubscribe_hash = $1")
+            .bind(unsubscribe_hash)
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some(email) = &email {
+        sqlx::query("INSERT INTO unsubscribes (email, created_at) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING")
+            .bind(email)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(email)
+}
+
+#[derive(Debug, FromRow)]
+pub struct InviteRowState {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub used_at: Option<i64>,
+    pub slot_starts_at: Option<i64>,
+    pub mail_status: Option<String>,
+}
+
+/// The fair's invitations with the state of their mail, newest first.
+pub async fn invites_with_state(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<InviteRowState>> {
+    sqlx::query_as(
+        "SELECT i.id, i.name, i.email, i.used_at, s.starts_at AS slot_starts_at, m.status AS mail_status \
+         FROM fair_invites i LEFT JOIN time_slots s ON s.id = i.slot_id \
+         LEFT JOIN mail_outbox m ON m.idempotency_key = 'fair-invite:' || CAST(i.id AS TEXT) \
+         WHERE i.fair_id = $1 AND i.kind = 'jobseeker' ORDER BY i.id DESC",
+    )
+    .bind(fair_id)
+    .fetch_all(pool)
+    .await
+}
