@@ -7,5 +7,6 @@ mod page_cache;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;
+mod unsubscribe;
 
 pub use startup::Application;

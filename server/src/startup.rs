@@ -143,6 +143,7 @@ fn router(state: ServerState) -> Router {
     let router = Router::new()
         .route("/healthz", get(http_extras::healthz))
         .route("/prefs", post(http_extras::set_prefs))
+        .route("/unsubscribe/{token}", post(crate::unsubscribe::one_click))
         .route(
             "/organise/fairs/{id}/export/registrations.csv",
             get(crate::exports::registrations),

@@ -579,3 +579,88 @@ async fn invitation_mail_arrives_over_smtp_on_sqlite() {
 async fn invitation_mail_arrives_over_smtp_on_postgres() {
     invitation_mail_arrives_over_smtp(Backend::Postgres).await;
 }
+
+#[tokio::test]
+async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app::demo::seed_if_empty(&app.db, &SystemClock)
+        .await
+        .unwrap_or_else(|e| panic!("demo: {e}"));
+    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let sent = app
+        .post_form(
+            "/api/invitations/invite_one",
+            &[
+                ("fair_id", "1"),
+                ("row[name]", "Jan Weber"),
+                ("row[email]", "jan@example.org"),
+                ("row[locale]", "de"),
+                ("row[slot]", ""),
+            ],
+            Some(&organiser),
+        )
+        .await;
+    assert!(sent.status().is_success(), "{}", sent.status());
+    let mail = app::mail::outbox::list_for_recipient(app.db.pool(), "jan@example.org")
+        .await
+        .unwrap_or_default();
+    let text = &mail[0].body_text;
+    assert!(
+        text.contains("/fairs/flughafen-frankfurt?invite="),
+        "{text}"
+    );
+    let path = text
+        .split_whitespace()
+        .find(|w| w.contains("/unsubscribe/"))
+        .and_then(|link| link.find("/unsubscribe/").map(|i| link[i..].to_owned()))
+        .unwrap_or_default();
+    let page = body(app.get(&path, None).await).await;
+    assert!(
+        page.contains("Keine Einladungen mehr"),
+        "the link opens a page"
+    );
+    let one_click = app
+        .post_form(&path, &[("List-Unsubscribe", "One-Click")], None)
+        .await;
+    assert_eq!(one_click.status(), StatusCode::OK);
+    assert_eq!(
+        app.post_form(
+            "/unsubscribe/falsch",
+            &[("List-Unsubscribe", "One-Click")],
+            None
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+    let again = body(
+        app.post_form(
+            "/api/invitations/invite_one",
+            &[
+                ("fair_id", "2"),
+                ("row[name]", "Jan Weber"),
+                ("row[email]", "jan@example.org"),
+                ("row[locale]", "de"),
+                ("row[slot]", ""),
+            ],
+            Some(&organiser),
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        again.contains("InUse"),
+        "an unsubscribed address is not invited again: {again}"
+    );
+    let employer = sign_in(&app, "arbeitgeber@jobfair.demo").await;
+    let forbidden = body(
+        app.post_form(
+            "/api/invitations/view",
+            &[("fair_id", "1")],
+            Some(&employer),
+        )
+        .await,
+    )
+    .await;
+    assert!(forbidden.contains("Forbidden"), "{forbidden}");
+}

@@ -8,6 +8,7 @@ use crate::{
     fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
     floorplan::pages::FloorPlanEditorPage,
     i18n::*,
+    invitations::pages::{InvitationsPage, UnsubscribePage},
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
@@ -74,6 +75,8 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
                     <Route path=path!("/organise") view=OrganisePage />
                     <Route path=path!("/mail") view=MailListPage />
+                    <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />
+                    <Route path=path!("/unsubscribe/:token") view=UnsubscribePage />
                     <Route path=path!("/mail/:id") view=MailPage />
                     <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
                     <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
