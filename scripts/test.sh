@@ -28,5 +28,7 @@ scripts/check-bundle.sh
 
 printf '\n== browser tests (Chromium, phone viewport)\n'
 source scripts/lib/serve.sh
-start_release_server "${JOBFAIR_E2E_PORT:-3300}"
+smtp_address="127.0.0.1:${JOBFAIR_E2E_SMTP_PORT:-2525}"
+start_smtp_sink "$smtp_address"
+start_release_server "${JOBFAIR_E2E_PORT:-3300}" "smtp://$smtp_address"
 (cd end2end && JOBFAIR_BASE_URL="$server_url" npx playwright test)

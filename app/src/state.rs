@@ -15,9 +15,6 @@ pub struct AppConfig {
     /// Failed sign-ins per client address within the window before refusing.
     pub login_max_failures_per_ip: i64,
     pub login_window_secs: i64,
-    /// No SMTP configured: mail stays in the outbox and organisers read it
-    /// in the mail viewer (a local mail catcher for demos and first tries).
-    pub mail_viewer: bool,
 }
 
 impl Default for AppConfig {
@@ -28,7 +25,6 @@ impl Default for AppConfig {
             session_ttl_secs: 14 * 24 * 3600,
             login_max_failures: 5,
             login_max_failures_per_ip: 50,
-            mail_viewer: true,
             login_window_secs: 15 * 60,
         }
     }

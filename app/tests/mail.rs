@@ -379,17 +379,4 @@ async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
             .as_deref(),
         Some("<p>Text</p>")
     );
-    // With SMTP configured there is no viewer.
-    let smtp = AppState::new(
-        db.db.clone(),
-        std::sync::Arc::new(ManualClock::at(START)),
-        AppConfig {
-            mail_viewer: false,
-            ..AppConfig::default()
-        },
-    );
-    assert!(matches!(
-        viewer::list(&smtp, &planner).await,
-        Err(ServiceError::NotFound)
-    ));
 }

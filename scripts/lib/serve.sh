@@ -1,19 +1,42 @@
 # Sourced by the test and benchmark scripts: starts the release server on a
-# fresh SQLite demo database in a temporary folder and waits until it answers.
-# After `start_release_server PORT`, $server_pid and $server_url are set; the
-# server is stopped and its folder removed when the calling script exits.
+# fresh SQLite demo database in a temporary folder, and optionally an SMTP
+# sink for it, and waits until they answer. Everything started here is
+# stopped, and the folder removed, when the calling script exits.
+# After `start_release_server PORT [SMTP_URL]`, $server_url is set.
+cleanup_pids=()
+server_dir=$(mktemp -d)
+cleanup() {
+  for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  rm -rf "$server_dir"
+}
+trap cleanup EXIT
+
+# An SMTP server on loopback that accepts every mail (app/examples/smtp_sink.rs).
+start_smtp_sink() {
+  local address=$1
+  cargo build --release -q -p app --features ssr,test-util --example smtp_sink
+  "$CARGO_TARGET_DIR/release/examples/smtp_sink" "$address" > "$server_dir/smtp.log" 2>&1 &
+  cleanup_pids+=($!)
+  for _ in $(seq 1 50); do
+    grep -q listening "$server_dir/smtp.log" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "the SMTP sink did not start on $address" >&2
+  return 1
+}
+
 start_release_server() {
-  local port=$1
-  server_dir=$(mktemp -d)
-  JOBFAIR_DATABASE_URL="sqlite://$server_dir/jobfair.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
+  local port=$1 smtp=${2:-}
+  env JOBFAIR_DATABASE_URL="sqlite://$server_dir/jobfair.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
     JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
+    ${smtp:+JOBFAIR_SMTP_URL="$smtp"} \
     "$CARGO_TARGET_DIR/release/server" > "$server_dir/server.log" 2>&1 &
-  server_pid=$!
+  local pid=$!
+  cleanup_pids+=($pid)
   server_url="http://127.0.0.1:$port"
-  trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$server_dir"' EXIT
   for _ in $(seq 1 100); do
     curl -fs "$server_url/healthz" >/dev/null 2>&1 && return 0
-    kill -0 $server_pid 2>/dev/null || { cat "$server_dir/server.log"; return 1; }
+    kill -0 $pid 2>/dev/null || { cat "$server_dir/server.log"; return 1; }
     sleep 0.2
   done
   echo "the server did not answer on $server_url" >&2

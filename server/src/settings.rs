@@ -106,7 +106,6 @@ impl Settings {
             login_max_failures: self.login_max_failures,
             login_max_failures_per_ip: self.login_max_failures_per_ip,
             login_window_secs: self.login_window_minutes * 60,
-            mail_viewer: self.smtp_url.is_none(),
         }
     }
 

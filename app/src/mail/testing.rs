@@ -127,7 +127,12 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = match TcpListener::bind("127.0.0.1:0").await {
+        Self::start_on("127.0.0.1:0").await
+    }
+
+    /// Listens on a given address, e.g. `127.0.0.1:2525`.
+    pub async fn start_on(address: &str) -> SmtpSink {
+        let listener = match TcpListener::bind(address).await {
             Ok(l) => l,
             Err(e) => panic!("cannot start the SMTP sink: {e}"),
         };

@@ -1,7 +1,8 @@
-//! The mail viewer: with no SMTP server configured, mail stays in the
-//! outbox and the people it concerns read it here, like a local mail
-//! catcher. Organisers see the mails of their organisations; everyone sees
-//! mails addressed to themselves.
+//! The mail viewer: the outbox as the people it concerns may read it, with
+//! each mail's state. With no SMTP server configured, mail stays here (a
+//! local mail catcher for demos and first tries); with one, it is the log of
+//! what was sent. Owners and organisers see the mails of their
+//! organisations; everyone sees mails addressed to themselves.
 pub mod api;
 pub mod model;
 pub mod pages;

@@ -57,6 +57,9 @@ pub fn InvitationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let fair_id = fair_id_param();
     let reloads = RwSignal::new(0u32);
+    // The forms load once (they keep what is typed and their messages); the
+    // list of invitations loads again after each change.
+    let page = Resource::new(move || fair_id.get(), get_invitations);
     let data = Resource::new(
         move || (fair_id.get(), reloads.get()),
         |(id, _)| get_invitations(id),
@@ -90,8 +93,8 @@ pub fn InvitationsPage() -> impl IntoView {
                 <a href=move || format!("/organise/fairs/{}", fair_id.get())>{t!(i18n, plan.title)}</a>
             </p>
             <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(view) => view! { <Invitations view reloads /> }.into_any(),
+                {move || page.get().map(|result| match result {
+                    Ok(view) => view! { <Invitations view data reloads /> }.into_any(),
                     Err(e) => view! {
                         <h1>{t!(i18n, invitations.title)}</h1>
                         <p class="form-alert" role="alert">{error_message(i18n, &e)}</p>
@@ -103,7 +106,11 @@ pub fn InvitationsPage() -> impl IntoView {
 }
 
 #[component]
-fn Invitations(view: InvitationsView, reloads: RwSignal<u32>) -> impl IntoView {
+fn Invitations(
+    view: InvitationsView,
+    data: Resource<Result<InvitationsView, AppError>>,
+    reloads: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let fair_id = view.fair_id;
     let slots = view.slots.clone();
@@ -111,6 +118,19 @@ fn Invitations(view: InvitationsView, reloads: RwSignal<u32>) -> impl IntoView {
         <h1>{t!(i18n, invitations.heading, title = view.title.clone())}</h1>
         <InviteOneForm fair_id slots reloads />
         <ListImport fair_id reloads />
+        <Transition fallback=|| ()>
+            {move || data.get().map(|result| match result {
+                Ok(view) => view! { <InviteList view reloads /> }.into_any(),
+                Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn InviteList(view: InvitationsView, reloads: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <section class="card" aria-labelledby="invites-heading">
             <h2 id="invites-heading">{t!(i18n, invitations.list_heading, count = view.invites.len())}</h2>
             <p><button type="button" class="button" on:click=move |_| reloads.update(|n| *n += 1)>{t!(i18n, invitations.refresh)}</button></p>
