@@ -8,7 +8,7 @@ use app::{
     db::testing::TestDb,
     error::Problem,
     fairs::{FairForm, SlotForm, service as fairs},
-    invitations::{InviteRow, InviteState, RowStatus, service as invitations},
+    invitations::{InviteKind, InviteRow, InviteState, RowStatus, service as invitations},
     mail::{
         delivery::{self, DeliverySettings, Pace, SmtpMailer},
         testing::SmtpSink,
@@ -27,6 +27,7 @@ app::on_both_databases!(
     unsubscribed_addresses_get_no_more_invitations,
     only_planners_invite,
     thousands_of_rows_are_checked_and_invited_in_chunks,
+    employers_are_invited_to_book_a_booth_apart_from_jobseekers,
 );
 
 struct World {
@@ -129,7 +130,7 @@ async fn count(state: &AppState, table: &str) -> i64 {
 
 async fn a_list_is_checked_row_by_row_and_nothing_is_written(db: TestDb) {
     let w = world(db).await;
-    let preview = invitations::check_list(&w.state, &w.owner, w.fair, LIST)
+    let preview = invitations::check_list(&w.state, &w.owner, w.fair, LIST, InviteKind::Jobseeker)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let statuses: Vec<(u32, RowStatus)> = preview
@@ -169,20 +170,40 @@ async fn a_list_is_checked_row_by_row_and_nothing_is_written(db: TestDb) {
     );
     assert_eq!(count(&w.state, "fair_invites").await, 0);
     assert_eq!(count(&w.state, "mail_outbox").await, 0);
-    let not_a_list =
-        invitations::check_list(&w.state, &w.owner, w.fair, "Vorname;Nachname\nJan;Weber\n").await;
+    let not_a_list = invitations::check_list(
+        &w.state,
+        &w.owner,
+        w.fair,
+        "Vorname;Nachname\nJan;Weber\n",
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert!(matches!(not_a_list, Err(ServiceError::Invalid(_))));
 }
 
 async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: TestDb) {
     let w = world(db).await;
-    let preview = invitations::check_list(&w.state, &w.owner, w.fair, LIST)
+    let preview = invitations::check_list(&w.state, &w.owner, w.fair, LIST, InviteKind::Jobseeker)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let invited = invitations::invite(&w.state, &w.owner, w.fair, preview.ready()).await;
+    let invited = invitations::invite(
+        &w.state,
+        &w.owner,
+        w.fair,
+        preview.ready(),
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert_eq!(invited.ok(), Some(2));
     // Sending the same rows again (a retried chunk) invites nobody twice.
-    let again = invitations::invite(&w.state, &w.owner, w.fair, preview.ready()).await;
+    let again = invitations::invite(
+        &w.state,
+        &w.owner,
+        w.fair,
+        preview.ready(),
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert_eq!(again.ok(), Some(0));
     assert_eq!(count(&w.state, "mail_outbox").await, 2);
     let view = invitations::view(&w.state, &w.owner, w.fair)
@@ -202,12 +223,20 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
         &w.owner,
         w.fair,
         vec![row("Ayşe", "AYSE@example.org")],
+        InviteKind::Jobseeker,
     )
     .await;
     assert!(
         matches!(&single, Err(ServiceError::Invalid(e)) if e.get("email") == Some(Problem::AlreadyMember))
     );
-    let broken = invitations::invite(&w.state, &w.owner, w.fair, vec![row("", "x")]).await;
+    let broken = invitations::invite(
+        &w.state,
+        &w.owner,
+        w.fair,
+        vec![row("", "x")],
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert!(
         matches!(&broken, Err(ServiceError::Invalid(e)) if e.get("name") == Some(Problem::Required) && e.get("email") == Some(Problem::InvalidEmail))
     );
@@ -271,6 +300,7 @@ async fn unsubscribed_addresses_get_no_more_invitations(db: TestDb) {
         &w.owner,
         w.fair,
         vec![row("Jan Weber", "jan@example.org")],
+        InviteKind::Jobseeker,
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -312,6 +342,7 @@ async fn unsubscribed_addresses_get_no_more_invitations(db: TestDb) {
         &w.owner,
         autumn,
         "name;email\nJan Weber;jan@example.org\nLena;lena@example.org\n",
+        InviteKind::Jobseeker,
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
@@ -324,7 +355,7 @@ async fn unsubscribed_addresses_get_no_more_invitations(db: TestDb) {
         row("Lena", "lena@example.org"),
     ];
     assert_eq!(
-        invitations::invite(&w.state, &w.owner, autumn, rows)
+        invitations::invite(&w.state, &w.owner, autumn, rows, InviteKind::Jobseeker)
             .await
             .ok(),
         Some(1)
@@ -348,11 +379,18 @@ async fn only_planners_invite(db: TestDb) {
     let company = person(&w.state, "hr@logistik.example", employer, Role::Owner).await;
     for outsider in [&door, &stranger, &company] {
         assert!(matches!(
-            invitations::check_list(&w.state, outsider, w.fair, LIST).await,
+            invitations::check_list(&w.state, outsider, w.fair, LIST, InviteKind::Jobseeker).await,
             Err(ServiceError::Forbidden)
         ));
         assert!(matches!(
-            invitations::invite(&w.state, outsider, w.fair, vec![row("A", "a@example.org")]).await,
+            invitations::invite(
+                &w.state,
+                outsider,
+                w.fair,
+                vec![row("A", "a@example.org")],
+                InviteKind::Jobseeker
+            )
+            .await,
             Err(ServiceError::Forbidden)
         ));
         assert!(matches!(
@@ -372,17 +410,66 @@ async fn thousands_of_rows_are_checked_and_invited_in_chunks(db: TestDb) {
             if i % 3 == 0 { "en" } else { "de" }
         ));
     }
-    let preview = invitations::check_list(&w.state, &w.owner, w.fair, &list)
+    let preview = invitations::check_list(&w.state, &w.owner, w.fair, &list, InviteKind::Jobseeker)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let ready = preview.ready();
     assert_eq!(ready.len(), 3000);
     let mut invited = 0;
     for chunk in ready.chunks(app::invitations::CHUNK) {
-        invited += invitations::invite(&w.state, &w.owner, w.fair, chunk.to_vec())
-            .await
-            .unwrap_or_default();
+        invited += invitations::invite(
+            &w.state,
+            &w.owner,
+            w.fair,
+            chunk.to_vec(),
+            InviteKind::Jobseeker,
+        )
+        .await
+        .unwrap_or_default();
     }
     assert_eq!(invited, 3000);
     assert_eq!(count(&w.state, "mail_outbox").await, 3000);
+}
+
+async fn employers_are_invited_to_book_a_booth_apart_from_jobseekers(db: TestDb) {
+    let w = world(db).await;
+    let person = || vec![row("Lena Wagner", "lena@logistik.example")];
+    assert_eq!(
+        invitations::invite(&w.state, &w.owner, w.fair, person(), InviteKind::Jobseeker)
+            .await
+            .ok(),
+        Some(1)
+    );
+    assert_eq!(
+        invitations::invite(&w.state, &w.owner, w.fair, person(), InviteKind::Employer)
+            .await
+            .ok(),
+        Some(1),
+        "a different invitation"
+    );
+    assert!(
+        invitations::invite(&w.state, &w.owner, w.fair, person(), InviteKind::Employer)
+            .await
+            .is_err(),
+        "but only once"
+    );
+    let mails = app::mail::outbox::list_for_recipient(w.state.db.pool(), "lena@logistik.example")
+        .await
+        .unwrap_or_default();
+    assert_eq!(mails.len(), 2);
+    assert_eq!(
+        mails[1].subject,
+        "Einladung zum Ausstellen: Jobmesse Kassel"
+    );
+    assert!(
+        mails[1].body_text.contains("Stand buchen")
+            || mails[1].body_text.contains("einen Stand buchen"),
+        "{}",
+        mails[1].body_text
+    );
+    let view = invitations::view(&w.state, &w.owner, w.fair)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let kinds: Vec<InviteKind> = view.invites.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds, vec![InviteKind::Employer, InviteKind::Jobseeker]);
 }

@@ -596,6 +596,7 @@ async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
                 ("row[email]", "jan@example.org"),
                 ("row[locale]", "de"),
                 ("row[slot]", ""),
+                ("kind", "jobseeker"),
             ],
             Some(&organiser),
         )
@@ -642,6 +643,7 @@ async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
                 ("row[email]", "jan@example.org"),
                 ("row[locale]", "de"),
                 ("row[slot]", ""),
+                ("kind", "jobseeker"),
             ],
             Some(&organiser),
         )

@@ -10,6 +10,32 @@ pub const MAX_ROWS: usize = 20_000;
 /// Rows sent per request while sending a list (the progress bar's step).
 pub const CHUNK: usize = 250;
 
+/// Who is invited: jobseekers register for a time slot, employers book a
+/// booth.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteKind {
+    #[default]
+    Jobseeker,
+    Employer,
+}
+
+impl InviteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Jobseeker => "jobseeker",
+            Self::Employer => "employer",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "jobseeker" => Some(Self::Jobseeker),
+            "employer" => Some(Self::Employer),
+            _ => None,
+        }
+    }
+}
+
 /// One person to invite, as typed or read from the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteRow {
@@ -72,6 +98,7 @@ pub enum InviteState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteItem {
     pub id: i64,
+    pub kind: InviteKind,
     pub name: String,
     pub email: String,
     pub slot: Option<String>,

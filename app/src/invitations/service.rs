@@ -4,8 +4,8 @@
 use super::{
     csv_import,
     model::{
-        CheckedRow, ImportPreview, InvitationsView, InviteItem, InviteRow, InviteState, RowStatus,
-        check_row,
+        CheckedRow, ImportPreview, InvitationsView, InviteItem, InviteKind, InviteRow, InviteState,
+        RowStatus, check_row,
     },
     store::{self, NewInvite},
 };
@@ -51,23 +51,25 @@ pub async fn check_list(
     user: &CurrentUser,
     fair_id: i64,
     csv_text: &str,
+    kind: InviteKind,
 ) -> ServiceResult<ImportPreview> {
     let fair = require_planner(state, user, fair_id).await?;
     let rows = csv_import::read_rows(csv_text)?;
-    check_rows(state, &fair, rows).await
+    check_rows(state, &fair, rows, kind).await
 }
 
 async fn check_rows(
     state: &AppState,
     fair: &FairRow,
     rows: Vec<InviteRow>,
+    kind: InviteKind,
 ) -> ServiceResult<ImportPreview> {
     let slots: Vec<String> = slot_choices(state, fair)
         .await?
         .into_iter()
         .map(|(start, _, _)| start)
         .collect();
-    let invited: HashSet<String> = store::invited_emails(state.db.pool(), fair.id)
+    let invited: HashSet<String> = store::invited_emails(state.db.pool(), fair.id, kind.as_str())
         .await?
         .into_iter()
         .collect();
@@ -113,6 +115,7 @@ pub async fn invite(
     user: &CurrentUser,
     fair_id: i64,
     rows: Vec<InviteRow>,
+    kind: InviteKind,
 ) -> ServiceResult<usize> {
     let fair = require_planner(state, user, fair_id).await?;
     if rows.len() > super::model::CHUNK * 4 {
@@ -124,7 +127,7 @@ pub async fn invite(
         ));
     }
     let single = rows.len() == 1;
-    let preview = check_rows(state, &fair, rows).await?;
+    let preview = check_rows(state, &fair, rows, kind).await?;
     if single {
         // One person typed into the form: say what is wrong with it.
         if let Some(row) = preview.rows.first() {
@@ -166,6 +169,7 @@ pub async fn invite(
             .map(|(_, id, _)| *id);
         let new = NewInvite {
             fair_id,
+            kind: kind.as_str(),
             name: &row.name,
             email: &row.email,
             locale: &row.locale,
@@ -203,6 +207,7 @@ pub async fn invite(
                 venue: &venue,
                 link: &link,
                 unsubscribe_link: &unsubscribe_link,
+                employer: kind == InviteKind::Employer,
             },
         );
         let key = format!("fair-invite:{invite_id}");
@@ -233,6 +238,7 @@ pub async fn view(
         .into_iter()
         .map(|r| InviteItem {
             id: r.id,
+            kind: InviteKind::parse(&r.kind).unwrap_or_default(),
             name: r.name,
             email: r.email,
             slot: r

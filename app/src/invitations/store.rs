@@ -4,6 +4,8 @@ use sqlx::{AnyPool, FromRow};
 
 pub struct NewInvite<'a> {
     pub fair_id: i64,
+    /// `jobseeker` or `employer`.
+    pub kind: &'a str,
     pub name: &'a str,
     pub email: &'a str,
     pub locale: &'a str,
@@ -14,12 +16,12 @@ pub struct NewInvite<'a> {
     pub now: i64,
 }
 
-/// Inserts a jobseeker invitation; `None` when the address is invited to
-/// this fair already.
+/// Inserts an invitation; `None` when the address is invited to this fair
+/// (as the same kind) already.
 pub async fn insert_invite(tx: &mut Tx, invite: &NewInvite<'_>) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "INSERT INTO fair_invites (fair_id, kind, name, email, locale, slot_id, token_hash, unsubscribe_hash, \
-         invited_by, created_at) VALUES ($1, 'jobseeker', $2, $3, $4, $5, $6, $7, $8, $9) \
+         invited_by, created_at) VALUES ($1, $10, $2, $3, $4, $5, $6, $7, $8, $9) \
          ON CONFLICT (fair_id, kind, email) DO NOTHING RETURNING id",
     )
     .bind(invite.fair_id)
@@ -31,14 +33,16 @@ pub async fn insert_invite(tx: &mut Tx, invite: &NewInvite<'_>) -> sqlx::Result<
     .bind(invite.unsubscribe_hash)
     .bind(invite.invited_by)
     .bind(invite.now)
+    .bind(invite.kind)
     .fetch_optional(&mut **tx)
     .await
 }
 
-/// Addresses of the fair's jobseeker invitations.
-pub async fn invited_emails(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT email FROM fair_invites WHERE fair_id = $1 AND kind = 'jobseeker'")
+/// Addresses already invited to the fair as `kind`.
+pub async fn invited_emails(pool: &AnyPool, fair_id: i64, kind: &str) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT email FROM fair_invites WHERE fair_id = $1 AND kind = $2")
         .bind(fair_id)
+        .bind(kind)
         .fetch_all(pool)
         .await
 }
@@ -82,6 +86,7 @@ pub async fn unsubscribe(
 #[derive(Debug, FromRow)]
 pub struct InviteRowState {
     pub id: i64,
+    pub kind: String,
     pub name: String,
     pub email: String,
     pub used_at: Option<i64>,
@@ -92,10 +97,10 @@ pub struct InviteRowState {
 /// The fair's invitations with the state of their mail, newest first.
 pub async fn invites_with_state(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<InviteRowState>> {
     sqlx::query_as(
-        "SELECT i.id, i.name, i.email, i.used_at, s.starts_at AS slot_starts_at, m.status AS mail_status \
+        "SELECT i.id, i.kind, i.name, i.email, i.used_at, s.starts_at AS slot_starts_at, m.status AS mail_status \
          FROM fair_invites i LEFT JOIN time_slots s ON s.id = i.slot_id \
          LEFT JOIN mail_outbox m ON m.idempotency_key = 'fair-invite:' || CAST(i.id AS TEXT) \
-         WHERE i.fair_id = $1 AND i.kind = 'jobseeker' ORDER BY i.id DESC",
+         WHERE i.fair_id = $1 ORDER BY i.id DESC",
     )
     .bind(fair_id)
     .fetch_all(pool)

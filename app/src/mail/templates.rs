@@ -56,24 +56,47 @@ pub struct FairInvitation<'a> {
     pub venue: &'a str,
     pub link: &'a str,
     pub unsubscribe_link: &'a str,
+    /// An employer invited to book a booth (not a jobseeker to register).
+    pub employer: bool,
 }
 
 /// A personal invitation to a fair, with the single-use link and a way to
 /// get no more invitations.
 pub fn fair_invitation(locale: Locale, invitation: &FairInvitation<'_>) -> Message {
-    let mut message = compose(
-        td_string!(locale, mail.fair_invite_subject, fair = invitation.fair).to_string(),
-        &td_string!(locale, mail.greeting, name = invitation.name).to_string(),
-        td_string!(
-            locale,
-            mail.fair_invite_body,
-            organisation = invitation.organisation,
-            fair = invitation.fair,
-            when = invitation.when,
-            venue = invitation.venue
+    let (subject, body, action) = if invitation.employer {
+        (
+            td_string!(locale, mail.booth_invite_subject, fair = invitation.fair).to_string(),
+            td_string!(
+                locale,
+                mail.booth_invite_body,
+                organisation = invitation.organisation,
+                fair = invitation.fair,
+                when = invitation.when,
+                venue = invitation.venue
+            )
+            .to_string(),
+            td_string!(locale, mail.booth_invite_action).to_string(),
         )
-        .to_string(),
-        td_string!(locale, mail.fair_invite_action).to_string(),
+    } else {
+        (
+            td_string!(locale, mail.fair_invite_subject, fair = invitation.fair).to_string(),
+            td_string!(
+                locale,
+                mail.fair_invite_body,
+                organisation = invitation.organisation,
+                fair = invitation.fair,
+                when = invitation.when,
+                venue = invitation.venue
+            )
+            .to_string(),
+            td_string!(locale, mail.fair_invite_action).to_string(),
+        )
+    };
+    let mut message = compose(
+        subject,
+        &td_string!(locale, mail.greeting, name = invitation.name).to_string(),
+        body,
+        action,
         invitation.link,
         locale,
     );

@@ -6,7 +6,7 @@ use crate::{
     fairs::pages::fair_id_param,
     i18n::*,
     invitations::{
-        CHUNK, CheckedRow, ImportPreview, InvitationsView, InviteState, RowStatus,
+        CHUNK, CheckedRow, ImportPreview, InvitationsView, InviteKind, InviteState, RowStatus,
         api::{InviteOne, check_invite_list, get_invitations, send_invites},
     },
     parts::{
@@ -17,6 +17,19 @@ use crate::{
 };
 use leptos::{ev, prelude::*};
 use leptos_meta::Title;
+
+fn kind_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, Signal<String>)> {
+    vec![
+        (
+            InviteKind::Jobseeker.as_str().to_owned(),
+            tr!(i18n, invitations.kind_jobseeker),
+        ),
+        (
+            InviteKind::Employer.as_str().to_owned(),
+            tr!(i18n, invitations.kind_employer),
+        ),
+    ]
+}
 
 fn state_text(i18n: leptos_i18n::I18nContext<Locale>, state: InviteState) -> String {
     match state {
@@ -143,6 +156,7 @@ fn InviteList(view: InvitationsView, reloads: RwSignal<u32>) -> impl IntoView {
                             <th scope="col">{t!(i18n, invitations.name)}</th>
                             <th scope="col">{t!(i18n, invitations.email)}</th>
                             <th scope="col">{t!(i18n, invitations.slot)}</th>
+                            <th scope="col">{t!(i18n, invitations.kind_column)}</th>
                             <th scope="col">{t!(i18n, invitations.state)}</th>
                         </tr></thead>
                         <tbody>
@@ -151,6 +165,10 @@ fn InviteList(view: InvitationsView, reloads: RwSignal<u32>) -> impl IntoView {
                                     <td>{i.name}</td>
                                     <td>{i.email}</td>
                                     <td>{i.slot.unwrap_or_default()}</td>
+                                    <td>{match i.kind {
+                                        InviteKind::Jobseeker => t_string!(i18n, invitations.for_jobseeker).to_string(),
+                                        InviteKind::Employer => t_string!(i18n, invitations.for_employer).to_string(),
+                                    }}</td>
                                     <td>{state_text(i18n, i.state)}</td>
                                 </tr>
                             }).collect_view()}
@@ -196,6 +214,8 @@ fn InviteOneForm(
                 </p>
                 <FormAlert error=error />
                 <input type="hidden" name="fair_id" value=fair_id />
+                <SelectField name="kind" id="invite-kind" label=tr!(i18n, invitations.kind)
+                    problem=field_problem(error, "kind") options=kind_options(i18n) />
                 <div class="field-row">
                     <TextField name="row[name]" id="invite-name" required=true autocomplete="off" label=tr!(i18n, invitations.name)
                         problem=field_problem(error, "name") />
@@ -218,7 +238,10 @@ fn InviteOneForm(
 fn ListImport(fair_id: i64, reloads: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let csv_text = RwSignal::new(String::new());
-    let check = Action::new(move |text: &String| check_invite_list(fair_id, text.clone()));
+    let kind = RwSignal::new(InviteKind::Jobseeker);
+    let check = Action::new(move |(text, kind): &(String, InviteKind)| {
+        check_invite_list(fair_id, text.clone(), *kind)
+    });
     let preview = Signal::derive(move || check.value().get().and_then(Result::ok));
     let check_error = Signal::derive(move || check.value().get().and_then(Result::err));
     let progress = RwSignal::new(None::<(usize, usize)>);
@@ -236,13 +259,14 @@ fn ListImport(fair_id: i64, reloads: RwSignal<u32>) -> impl IntoView {
             return;
         };
         let rows = preview.ready();
+        let kind = kind.get_untracked();
         let total = rows.len();
         progress.set(Some((0, total)));
         send_error.set(None);
         leptos::task::spawn_local(async move {
             let mut done = 0;
             for chunk in rows.chunks(CHUNK) {
-                match send_invites(fair_id, chunk.to_vec()).await {
+                match send_invites(fair_id, chunk.to_vec(), kind).await {
                     Ok(_) => {
                         done += chunk.len();
                         progress.set(Some((done, total)));
@@ -261,6 +285,17 @@ fn ListImport(fair_id: i64, reloads: RwSignal<u32>) -> impl IntoView {
             <h2 id="list-heading">{t!(i18n, invitations.list_import_heading)}</h2>
             <p class="field-hint">{t!(i18n, invitations.list_hint)}</p>
             <div class="field">
+                <label for="list-kind">{t!(i18n, invitations.kind)}</label>
+                <select id="list-kind" on:change=move |ev| {
+                    kind.set(InviteKind::parse(&event_target_value(&ev)).unwrap_or_default());
+                    progress.set(None);
+                }>
+                    {kind_options(i18n).into_iter().map(|(value, text)| view! {
+                        <option value=value>{move || text.get()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
                 <label for="invite-file">{t!(i18n, invitations.file)}</label>
                 <input id="invite-file" type="file" accept=".csv,text/csv,text/plain" on:change=on_file />
             </div>
@@ -270,7 +305,7 @@ fn ListImport(fair_id: i64, reloads: RwSignal<u32>) -> impl IntoView {
                     on:input=move |ev| csv_text.set(event_target_value(&ev))></textarea>
             </div>
             <p><button type="button" class="button" disabled=move || csv_text.with(String::is_empty) || check.pending().get()
-                on:click=move |_| { progress.set(None); check.dispatch(csv_text.get_untracked()); }>
+                on:click=move |_| { progress.set(None); check.dispatch((csv_text.get_untracked(), kind.get_untracked())); }>
                 {t!(i18n, invitations.check)}
             </button></p>
             <FormAlert error=check_error />
