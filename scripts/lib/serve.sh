@@ -5,8 +5,17 @@
 # After `start_release_server PORT [SMTP_URL]`, $server_url is set.
 cleanup_pids=()
 server_dir=$(mktemp -d)
+# Stops what was started, newest first (the server before its SMTP sink):
+# SIGTERM, up to 10 s for a graceful stop, then SIGKILL.
 cleanup() {
-  for pid in "${cleanup_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  local i pid
+  for ((i = ${#cleanup_pids[@]} - 1; i >= 0; i--)); do
+    pid=${cleanup_pids[$i]}
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$server_dir"
 }
 trap cleanup EXIT
@@ -27,6 +36,10 @@ start_smtp_sink() {
 
 start_release_server() {
   local port=$1 smtp=${2:-}
+  if curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+    echo "port $port is taken by another server: stop it, or set another port" >&2
+    return 1
+  fi
   env JOBFAIR_DATABASE_URL="sqlite://$server_dir/jobfair.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
     JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
     ${smtp:+JOBFAIR_SMTP_URL="$smtp"} \
