@@ -118,3 +118,15 @@ test("unknown pages say so, with a way home", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Zur Startseite" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("without JavaScript, a form still says what is wrong", async ({ browser }) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE", viewport: { width: 393, height: 851 } });
+  const page = await noScript.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-Mail-Adresse").fill("niemand@example.org");
+  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?__path=/);
+  await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort stimmen nicht.");
+  await noScript.close();
+});
