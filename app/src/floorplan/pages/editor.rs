@@ -151,16 +151,18 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
 
     // After every save, the server's plan is the truth: on success the
     // booth's new place stays, on refusal it snaps back.
-    // Answers can arrive out of order when saves follow each other quickly
-    // (arrow keys): only the newest refresh may replace the plan, or an older
-    // answer would undo a later move on screen.
+    // Saves follow each other quickly (arrow keys), and answers can arrive
+    // out of order: only the newest refresh, with no save in flight, may
+    // replace the plan, or an older answer would undo a later move on screen.
     let newest_refresh = StoredValue::new(0u64);
     let refresh = move || {
         let generation = newest_refresh.get_value() + 1;
         newest_refresh.set_value(generation);
         leptos::task::spawn_local(async move {
             if let Ok(plan) = get_fair_plan(fair_id).await {
-                if newest_refresh.get_value() != generation {
+                // A save still in flight makes this answer stale; that save
+                // refreshes again when it completes.
+                if newest_refresh.get_value() != generation || save.pending().get_untracked() {
                     return;
                 }
                 if let Some(hall) = plan.halls.into_iter().find(|h| h.id == hall_id) {
