@@ -5,7 +5,7 @@
 use app::{
     auth::CurrentUser,
     clock::ManualClock,
-    db::testing::TestDb,
+    db::testing::{TestDb, organisation, person},
     error::{FORM, Problem},
     fairs::{
         EntryMode, FairForm, FairStatus, RegistrationWindow, SlotForm,
@@ -14,7 +14,7 @@ use app::{
     },
     floorplan::{Availability, BoothForm, HallForm, service as floorplan},
     i18n::Locale,
-    organisations::{OrgKind, Role, store as org_store},
+    organisations::{OrgKind, Role},
     service_error::ServiceError,
     state::{AppConfig, AppState},
 };
@@ -47,45 +47,11 @@ struct World {
     owner: CurrentUser,
 }
 
-async fn organisation(state: &AppState, kind: OrgKind, name: &str) -> i64 {
-    let mut tx = state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    let id = org_store::insert_organisation(&mut tx, kind, name, START)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    id
-}
-
-/// A person with a role in an organisation (no password: these tests call
-/// the services directly).
-async fn person(state: &AppState, email: &str, org: i64, role: Role) -> CurrentUser {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, password_hash, locale, created_at) \
-         VALUES ($1, $2, 'x', 'de', $3) RETURNING id",
-    )
-    .bind(email)
-    .bind(email)
-    .bind(START)
-    .fetch_one(state.db.pool())
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut tx = state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    org_store::insert_membership(&mut tx, org, id, role, START)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    CurrentUser {
-        id,
-        email: email.into(),
-        display_name: email.into(),
-    }
-}
-
 async fn world(db: TestDb) -> World {
     let clock = ManualClock::at(START);
     let state = AppState::new(db.db.clone(), Arc::new(clock.clone()), AppConfig::default());
-    let org = organisation(&state, OrgKind::Organiser, "Agentur für Arbeit Kassel").await;
-    let owner = person(&state, "leitung@aa-kassel.de", org, Role::Owner).await;
+    let org = organisation(&state.db, OrgKind::Organiser, "Agentur für Arbeit Kassel").await;
+    let owner = person(&state.db, "leitung@aa-kassel.de", org, Role::Owner).await;
     World {
         _db: db,
         state,
@@ -443,7 +409,7 @@ async fn booked_booths_and_used_slots_cannot_be_deleted(db: TestDb) {
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
     let b1 = place(&w, hall_id, booth("B1", "0", "0", "4", "3")).await;
     let b2 = place(&w, hall_id, booth("B2", "4", "0", "4", "3")).await;
-    let employer = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
+    let employer = organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
     book(&w.state, b1, employer, "confirmed").await;
     assert_eq!(
         problem(floorplan::delete_booth(&w.state, &w.owner, b1).await, FORM),
@@ -478,12 +444,19 @@ async fn booked_booths_and_used_slots_cannot_be_deleted(db: TestDb) {
 async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestDb) {
     let w = world(db).await;
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
-    let door = person(&w.state, "einlass@aa-kassel.de", w.org, Role::DoorStaff).await;
-    let colleague = person(&w.state, "team@aa-kassel.de", w.org, Role::Organiser).await;
-    let other_org = organisation(&w.state, OrgKind::Organiser, "Jobcenter Göttingen").await;
-    let stranger = person(&w.state, "chefin@jobcenter-goe.de", other_org, Role::Owner).await;
-    let employer_org = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
-    let employer = person(&w.state, "hr@nh-logistik.de", employer_org, Role::Owner).await;
+    let door = person(&w.state.db, "einlass@aa-kassel.de", w.org, Role::DoorStaff).await;
+    let colleague = person(&w.state.db, "team@aa-kassel.de", w.org, Role::Organiser).await;
+    let other_org = organisation(&w.state.db, OrgKind::Organiser, "Jobcenter Göttingen").await;
+    let stranger = person(
+        &w.state.db,
+        "chefin@jobcenter-goe.de",
+        other_org,
+        Role::Owner,
+    )
+    .await;
+    let employer_org =
+        organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
+    let employer = person(&w.state.db, "hr@nh-logistik.de", employer_org, Role::Owner).await;
 
     for outsider in [&door, &stranger, &employer] {
         let forbidden = |r: Result<_, ServiceError>| matches!(r, Err(ServiceError::Forbidden));
@@ -580,9 +553,11 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
 async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
     let w = world(db).await;
     let (fair, _, hall_id) = planned_fair(&w).await;
-    let chamber = organisation(&w.state, OrgKind::Organiser, "IHK Kassel-Marburg").await;
-    let chamber_planner = person(&w.state, "messe@ihk-kassel.de", chamber, Role::Organiser).await;
-    let employer_org = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
+    let chamber = organisation(&w.state.db, OrgKind::Organiser, "IHK Kassel-Marburg").await;
+    let chamber_planner =
+        person(&w.state.db, "messe@ihk-kassel.de", chamber, Role::Organiser).await;
+    let employer_org =
+        organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
 
     let plan = ok(views::plan(&w.state, &w.owner, fair).await);
     assert!(plan.candidates.iter().any(|c| c.organisation_id == chamber));
@@ -659,7 +634,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
     .await);
     let b1 = place(&w, hall_id, booth("A1", "0", "0", "4", "3")).await;
     place(&w, hall_id, booth("A2", "4", "0", "4", "3")).await;
-    let employer = organisation(&w.state, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
+    let employer = organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
     book(&w.state, b1, employer, "confirmed").await;
     sqlx::query("UPDATE time_slots SET taken = 300 WHERE id = $1")
         .bind(slot_id)
@@ -715,7 +690,7 @@ async fn the_dashboard_counts_and_the_exports_open_in_excel(db: TestDb) {
     let b1 = place(&w, hall_id, booth("A1", "0", "0", "4", "3")).await;
     let b2 = place(&w, hall_id, booth("A2", "4", "0", "4", "3")).await;
     place(&w, hall_id, booth("A3", "8", "0", "4", "3")).await;
-    let employer = organisation(&w.state, OrgKind::Employer, "Müller & Söhne GmbH").await;
+    let employer = organisation(&w.state.db, OrgKind::Employer, "Müller & Söhne GmbH").await;
     for (booth_id, status) in [(b1, "confirmed"), (b2, "held")] {
         book(&w.state, booth_id, employer, status).await;
     }

@@ -5,7 +5,7 @@
 use app::{
     auth::CurrentUser,
     clock::ManualClock,
-    db::testing::TestDb,
+    db::testing::{TestDb, person},
     error::Problem,
     fairs::{FairForm, SlotForm, service as fairs},
     invitations::{InviteKind, InviteRow, InviteState, RowStatus, service as invitations},
@@ -37,27 +37,6 @@ struct World {
     fair: i64,
 }
 
-async fn person(state: &AppState, email: &str, org: i64, role: Role) -> CurrentUser {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $1, 'x', 'de', $2) RETURNING id",
-    )
-    .bind(email)
-    .bind(START)
-    .fetch_one(state.db.pool())
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut tx = state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    org_store::insert_membership(&mut tx, org, id, role, START)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    CurrentUser {
-        id,
-        email: email.into(),
-        display_name: email.into(),
-    }
-}
-
 async fn world(db: TestDb) -> World {
     let config = AppConfig {
         public_url: "https://jobfair.example".into(),
@@ -70,7 +49,7 @@ async fn world(db: TestDb) -> World {
             .await
             .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    let owner = person(&state, "leitung@jc-kassel.example", org, Role::Owner).await;
+    let owner = person(&state.db, "leitung@jc-kassel.example", org, Role::Owner).await;
     let form = FairForm {
         title_de: "Jobmesse Kassel".into(),
         venue_name: "Messe Kassel".into(),
@@ -374,9 +353,9 @@ async fn only_planners_invite(db: TestDb) {
             .await
             .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    let door = person(&w.state, "tuer@jc-kassel.example", 1, Role::DoorStaff).await;
-    let stranger = person(&w.state, "chef@jc-fulda.example", other, Role::Owner).await;
-    let company = person(&w.state, "hr@logistik.example", employer, Role::Owner).await;
+    let door = person(&w.state.db, "tuer@jc-kassel.example", 1, Role::DoorStaff).await;
+    let stranger = person(&w.state.db, "chef@jc-fulda.example", other, Role::Owner).await;
+    let company = person(&w.state.db, "hr@logistik.example", employer, Role::Owner).await;
     for outsider in [&door, &stranger, &company] {
         assert!(matches!(
             invitations::check_list(&w.state, outsider, w.fair, LIST, InviteKind::Jobseeker).await,

@@ -275,32 +275,6 @@ async fn concurrent_workers_never_send_a_mail_twice(db: TestDb) {
     assert_eq!(recipients.len(), 60, "no mail twice");
 }
 
-async fn member(
-    db: &TestDb,
-    org: i64,
-    email: &str,
-    role: app::organisations::Role,
-) -> app::auth::CurrentUser {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, password_hash, locale, created_at) VALUES ($1, $1, 'x', 'de', $2) RETURNING id",
-    )
-    .bind(email)
-    .bind(START)
-    .fetch_one(db.pool())
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    app::organisations::store::insert_membership(&mut tx, org, id, role, START)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    app::auth::CurrentUser {
-        id,
-        email: email.into(),
-        display_name: email.into(),
-    }
-}
-
 async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
     use app::{
         mail_viewer::service as viewer,
@@ -318,9 +292,10 @@ async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
             .await
             .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
-    let planner = member(&db, kassel, "plan@kassel.example", Role::Organiser).await;
-    let door = member(&db, kassel, "tuer@kassel.example", Role::DoorStaff).await;
-    let other = member(&db, fulda, "chef@fulda.example", Role::Owner).await;
+    let planner =
+        app::db::testing::person(&db, "plan@kassel.example", kassel, Role::Organiser).await;
+    let door = app::db::testing::person(&db, "tuer@kassel.example", kassel, Role::DoorStaff).await;
+    let other = app::db::testing::person(&db, "chef@fulda.example", fulda, Role::Owner).await;
     let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
     let message = Message {
         subject: "Einladung".into(),

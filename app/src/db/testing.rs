@@ -165,6 +165,44 @@ mod tests {
     }
 }
 
+/// An organisation, for tests.
+pub async fn organisation(db: &Db, kind: crate::organisations::OrgKind, name: &str) -> i64 {
+    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    let id = crate::organisations::store::insert_organisation(&mut tx, kind, name, 0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    id
+}
+
+/// A person with a role in an organisation, for tests that call services
+/// directly (the password hash is not a real one, so sign-in fails).
+pub async fn person(
+    db: &Db,
+    email: &str,
+    org: i64,
+    role: crate::organisations::Role,
+) -> crate::auth::CurrentUser {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, password_hash, locale, created_at) \
+         VALUES ($1, $1, 'x', 'de', 0) RETURNING id",
+    )
+    .bind(email)
+    .fetch_one(db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    crate::organisations::store::insert_membership(&mut tx, org, id, role, 0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    crate::auth::CurrentUser {
+        id,
+        email: email.into(),
+        display_name: email.into(),
+    }
+}
+
 /// Runs each named `async fn(TestDb)` of a test file twice, as
 /// `name::sqlite` and `name::postgres`, each on a fresh database.
 #[macro_export]
