@@ -44,6 +44,13 @@ async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
 }
 
 impl TestApp {
+    /// Fills the database with the German demo (fairs, organisers, employers).
+    async fn seed_demo(&self) {
+        app::demo::seed_if_empty(&self.db, &SystemClock)
+            .await
+            .unwrap_or_else(|e| panic!("demo: {e}"));
+    }
+
     async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
         let mut request = self.client.get(format!("{}{path}", self.base));
         if let Some(cookie) = cookie {
@@ -305,9 +312,7 @@ async fn sign_in(app: &TestApp, email: &str) -> String {
 
 async fn fair_pages_and_exports(backend: Backend) {
     let app = spawn_app(backend).await;
-    app::demo::seed_if_empty(&app.db, &SystemClock)
-        .await
-        .unwrap_or_else(|e| panic!("demo: {e}"));
+    app.seed_demo().await;
 
     // The public page: complete HTML with preview metadata in the head.
     let response = app.get("/fairs/flughafen-frankfurt", None).await;
@@ -453,9 +458,7 @@ async fn fair_pages_and_exports_on_postgres() {
 #[tokio::test]
 async fn the_public_page_cache_keeps_nonces_languages_and_sessions_apart() {
     let app = spawn_app(Backend::Sqlite).await;
-    app::demo::seed_if_empty(&app.db, &SystemClock)
-        .await
-        .unwrap_or_else(|e| panic!("demo: {e}"));
+    app.seed_demo().await;
     let csp = |r: &reqwest::Response| {
         r.headers()
             .get(header::CONTENT_SECURITY_POLICY)
@@ -504,9 +507,7 @@ async fn invitation_mail_arrives_over_smtp(backend: Backend) {
         ..Settings::default()
     };
     let app = spawn_app_with(backend, settings).await;
-    app::demo::seed_if_empty(&app.db, &SystemClock)
-        .await
-        .unwrap_or_else(|e| panic!("demo: {e}"));
+    app.seed_demo().await;
     let owner = sign_in(&app, "organisator@jobfair.demo").await;
     let invited = app
         .post_form(
@@ -583,9 +584,7 @@ async fn invitation_mail_arrives_over_smtp_on_postgres() {
 #[tokio::test]
 async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
     let app = spawn_app(Backend::Sqlite).await;
-    app::demo::seed_if_empty(&app.db, &SystemClock)
-        .await
-        .unwrap_or_else(|e| panic!("demo: {e}"));
+    app.seed_demo().await;
     let organiser = sign_in(&app, "organisator@jobfair.demo").await;
     let sent = app
         .post_form(

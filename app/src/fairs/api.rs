@@ -7,8 +7,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
-    super::{service, store, time, views},
-    crate::{auth::request, i18n::Locale, service_error::ServiceError},
+    super::{service, views},
+    crate::{auth::request, i18n::Locale},
 };
 
 #[cfg(feature = "ssr")]
@@ -20,25 +20,7 @@ fn english() -> bool {
 #[server(endpoint = "fairs/upcoming")]
 pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
     let state = request::app_state()?;
-    let english = english();
-    let rows = store::upcoming_published(state.db.pool(), state.now())
-        .await
-        .map_err(ServiceError::from)?;
-    Ok(rows
-        .into_iter()
-        .map(|row| FairSummary {
-            when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
-            starts_at_iso: time::iso(row.starts_at, &row.time_zone),
-            title: row
-                .title_en
-                .filter(|t| english && !t.is_empty())
-                .unwrap_or(row.title_de),
-            slug: row.slug,
-            venue_name: row.venue_name,
-            venue_address: row.venue_address,
-            exhibitor_count: row.exhibitor_count,
-        })
-        .collect())
+    Ok(views::upcoming(&state, english()).await?)
 }
 
 /// The public page of a fair. Public.
@@ -53,18 +35,7 @@ pub async fn get_public_fair(slug: String) -> Result<PublicFair, AppError> {
 pub async fn get_organiser_home() -> Result<OrganiserHome, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    let fairs = views::my_fairs(&state, &user, english()).await?;
-    let organisations = crate::organisations::service::my_organisations(&state, &user)
-        .await?
-        .into_iter()
-        .map(|o| o.membership)
-        .filter(|m| m.kind == crate::organisations::OrgKind::Organiser && m.role.can_plan_fairs())
-        .map(|m| (m.organisation_id, m.organisation_name))
-        .collect();
-    Ok(OrganiserHome {
-        fairs,
-        organisations,
-    })
+    Ok(views::organiser_home(&state, &user, english()).await?)
 }
 
 #[server(endpoint = "fairs/create")]

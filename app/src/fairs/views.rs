@@ -3,7 +3,8 @@
 use super::{
     model::{
         Dashboard, EntryMode, Exhibitor, FairForm, FairOrganiser, FairPlan, FairStatus,
-        PlannedFair, PublicFair, RegistrationWindow, SeriesPoint, Slot, SlotForm, SlotSeries,
+        FairSummary, OrganiserHome, PlannedFair, PublicFair, RegistrationWindow, SeriesPoint, Slot,
+        SlotForm, SlotSeries,
     },
     service::require_planner,
     store::{self, FairRow, SlotRow},
@@ -60,6 +61,45 @@ fn form_of(row: &FairRow) -> FairForm {
         registration_opens: input(row.registration_opens_at),
         registration_closes: input(row.registration_closes_at),
     }
+}
+
+/// Upcoming published fairs for the start page, titled in the language.
+pub async fn upcoming(state: &AppState, english: bool) -> ServiceResult<Vec<FairSummary>> {
+    let rows = store::upcoming_published(state.db.pool(), state.now()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| FairSummary {
+            when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
+            starts_at_iso: time::iso(row.starts_at, &row.time_zone),
+            title: row
+                .title_en
+                .filter(|t| english && !t.is_empty())
+                .unwrap_or(row.title_de),
+            slug: row.slug,
+            venue_name: row.venue_name,
+            venue_address: row.venue_address,
+            exhibitor_count: row.exhibitor_count,
+        })
+        .collect())
+}
+
+/// The organiser's start page: their fairs, and the organiser
+/// organisations they may create fairs for.
+pub async fn organiser_home(
+    state: &AppState,
+    user: &CurrentUser,
+    english: bool,
+) -> ServiceResult<OrganiserHome> {
+    let organisations = crate::organisations::store::memberships_of(state.db.pool(), user.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.kind == crate::organisations::OrgKind::Organiser && m.role.can_plan_fairs())
+        .map(|m| (m.organisation_id, m.organisation_name))
+        .collect();
+    Ok(OrganiserHome {
+        fairs: my_fairs(state, user, english).await?,
+        organisations,
+    })
 }
 
 /// The fairs the person plans, newest first.

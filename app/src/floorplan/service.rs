@@ -163,10 +163,7 @@ pub async fn delete_booth(
     user: &CurrentUser,
     booth_id: i64,
 ) -> ServiceResult<()> {
-    let hall_id = store::booth_hall(state.db.pool(), booth_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let fair_id = store::hall_fair(state.db.pool(), hall_id)
+    let fair_id = store::booth_fair(state.db.pool(), booth_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     require_planner(state, user, fair_id).await?;

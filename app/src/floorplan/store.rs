@@ -28,11 +28,14 @@ pub async fn hall_fair(pool: &AnyPool, hall_id: i64) -> sqlx::Result<Option<i64>
         .await
 }
 
-pub async fn booth_hall(pool: &AnyPool, booth_id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT hall_id FROM booths WHERE id = $1")
-        .bind(booth_id)
-        .fetch_optional(pool)
-        .await
+/// The fair a booth belongs to.
+pub async fn booth_fair(pool: &AnyPool, booth_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT h.fair_id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.id = $1",
+    )
+    .bind(booth_id)
+    .fetch_optional(pool)
+    .await
 }
 
 /// Locks the hall for the rest of the transaction and returns it. The no-op

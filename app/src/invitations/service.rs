@@ -55,20 +55,18 @@ pub async fn check_list(
 ) -> ServiceResult<ImportPreview> {
     let fair = require_planner(state, user, fair_id).await?;
     let rows = csv_import::read_rows(csv_text)?;
-    check_rows(state, &fair, rows, kind).await
+    let slots = slot_choices(state, &fair).await?;
+    check_rows(state, &fair, &slots, rows, kind).await
 }
 
 async fn check_rows(
     state: &AppState,
     fair: &FairRow,
+    slots: &[(String, i64, String)],
     rows: Vec<InviteRow>,
     kind: InviteKind,
 ) -> ServiceResult<ImportPreview> {
-    let slots: Vec<String> = slot_choices(state, fair)
-        .await?
-        .into_iter()
-        .map(|(start, _, _)| start)
-        .collect();
+    let slots: Vec<String> = slots.iter().map(|(start, _, _)| start.clone()).collect();
     let invited: HashSet<String> = store::invited_emails(state.db.pool(), fair.id, kind.as_str())
         .await?
         .into_iter()
@@ -127,7 +125,8 @@ pub async fn invite(
         ));
     }
     let single = rows.len() == 1;
-    let preview = check_rows(state, &fair, rows, kind).await?;
+    let slots = slot_choices(state, &fair).await?;
+    let preview = check_rows(state, &fair, &slots, rows, kind).await?;
     if single {
         // One person typed into the form: say what is wrong with it.
         if let Some(row) = preview.rows.first() {
@@ -147,20 +146,13 @@ pub async fn invite(
             }
         }
     }
-    let slots = slot_choices(state, &fair).await?;
-    let organisation: String = sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
-        .bind(fair.organisation_id)
-        .fetch_one(state.db.pool())
-        .await?;
+    let organisation = store::organisation_name(state.db.pool(), fair.organisation_id).await?;
     let when = time::format_range(fair.starts_at, fair.ends_at, &fair.time_zone);
     let venue = format!("{}, {}", fair.venue_name, fair.venue_address);
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let mut invited = 0;
     for row in preview.ready() {
-        if store::is_unsubscribed(&mut tx, &row.email).await? {
-            continue;
-        }
         let (token, token_hash) = tokens::new_token();
         let (unsubscribe_token, unsubscribe_hash) = tokens::new_token();
         let slot_id = slots

@@ -17,11 +17,13 @@ pub struct NewInvite<'a> {
 }
 
 /// Inserts an invitation; `None` when the address is invited to this fair
-/// (as the same kind) already.
+/// (as the same kind) already, or asked for no more invitations (decided in
+/// the same statement, so an unsubscription cannot slip in between).
 pub async fn insert_invite(tx: &mut Tx, invite: &NewInvite<'_>) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "INSERT INTO fair_invites (fair_id, kind, name, email, locale, slot_id, token_hash, unsubscribe_hash, \
-         invited_by, created_at) VALUES ($1, $10, $2, $3, $4, $5, $6, $7, $8, $9) \
+         invited_by, created_at) SELECT $1, $10, $2, $3, $4, $5, $6, $7, $8, $9 \
+         WHERE NOT EXISTS (SELECT 1 FROM unsubscribes WHERE email = $3) \
          ON CONFLICT (fair_id, kind, email) DO NOTHING RETURNING id",
     )
     .bind(invite.fair_id)
@@ -53,12 +55,12 @@ pub async fn unsubscribed(pool: &AnyPool) -> sqlx::Result<Vec<String>> {
         .await
 }
 
-pub async fn is_unsubscribed(tx: &mut Tx, email: &str) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM unsubscribes WHERE email = $1")
-        .bind(email)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(n > 0)
+/// The name of an organisation (the sender of its invitations).
+pub async fn organisation_name(pool: &AnyPool, org_id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
+        .bind(org_id)
+        .fetch_one(pool)
+        .await
 }
 
 /// Records an unsubscription by the token from a mail; the address, or
