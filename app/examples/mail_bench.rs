@@ -41,6 +41,7 @@ async fn main() -> anyhow::Result<()> {
             html: format!(
                 "<p>Guten Tag,</p><p>Sie sind eingeladen.</p><p><a href=\"https://jobfair.example/r/{i:08}abcdefghijklmnop\">Jetzt anmelden</a></p>"
             ),
+            attachments: Vec::new(),
         };
         let envelope = Envelope {
             idempotency_key: &key,

@@ -100,6 +100,14 @@ pub enum Problem {
     NeedsSlot,
     /// Cannot be removed: someone booked or registered already.
     InUse,
+    /// Registration for the fair is not open (not yet, or any more).
+    RegistrationClosed,
+    /// No place left in the time slot (the waitlist is offered).
+    SlotFull,
+    /// The time slot is for invited guests: an invitation code is needed.
+    InviteRequired,
+    /// The invitation code was used already.
+    InviteUsed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,7 @@ pub mod mail_viewer;
 pub mod organisations;
 pub mod parts;
 pub mod prefs;
+pub mod registration;
 pub mod shell;
 pub mod validation;
 

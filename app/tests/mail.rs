@@ -46,6 +46,7 @@ async fn queue(db: &TestDb, n: usize, organisation: Option<&str>) {
             html: format!(
                 "<p>Hallo,</p><p><a href=\"https://jobfair.example/r/token-{i}\">Jetzt anmelden</a></p>"
             ),
+            attachments: Vec::new(),
         };
         let envelope = Envelope {
             idempotency_key: &key,
@@ -189,6 +190,7 @@ async fn queue_one(db: &TestDb, key: &str) {
         subject: "Test".into(),
         text: "Text".into(),
         html: "<p>Text</p>".into(),
+        attachments: Vec::new(),
     };
     outbox::enqueue(
         &mut tx,
@@ -301,6 +303,7 @@ async fn the_mail_viewer_shows_each_person_only_their_mail(db: TestDb) {
         subject: "Einladung".into(),
         text: "Text".into(),
         html: "<p>Text</p>".into(),
+        attachments: Vec::new(),
     };
     for (key, to, org) in [
         ("a", "gast@example.org", Some(kassel)),

@@ -6,6 +6,7 @@ use figment::{
     Figment,
     providers::{Env, Format, Toml},
 };
+use app::registration::keys::TicketSecret;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -54,6 +55,13 @@ pub struct Settings {
     /// How long a claimed mail stays with one server before another (or the
     /// same after a restart) may send it.
     pub mail_lease_seconds: i64,
+    /// Secret from which the fairs' ticket signing keys and the personal
+    /// ticket links are derived. Changing it invalidates every ticket.
+    pub ticket_secret: Option<SecretString>,
+    /// Without `ticket_secret`: the file that keeps a generated one, so
+    /// tickets survive restarts (created on first start, readable by the
+    /// owner only).
+    pub ticket_secret_file: String,
 }
 
 impl Default for Settings {
@@ -77,6 +85,8 @@ impl Default for Settings {
             mail_per_minute: 600,
             mail_max_attempts: 8,
             mail_lease_seconds: 300,
+            ticket_secret: None,
+            ticket_secret_file: "data/ticket-secret".into(),
         }
     }
 }
@@ -98,15 +108,41 @@ impl Settings {
         !self.public_url.starts_with("http://")
     }
 
-    pub fn app_config(&self) -> app::state::AppConfig {
-        app::state::AppConfig {
+    /// The configured ticket secret, or the one kept in
+    /// `ticket_secret_file` (generated there when missing).
+    pub fn ticket_secret(&self) -> anyhow::Result<TicketSecret> {
+        if let Some(secret) = &self.ticket_secret {
+            return Ok(TicketSecret::from_text(secret.expose_secret()));
+        }
+        let path = std::path::Path::new(&self.ticket_secret_file);
+        match std::fs::read_to_string(path) {
+            Ok(text) if !text.trim().is_empty() => Ok(TicketSecret::from_text(text.trim())),
+            _ => {
+                if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(folder)?;
+                }
+                let text = app::tokens::new_token().0;
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create(true).truncate(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                std::io::Write::write_all(&mut options.open(path)?, text.as_bytes())?;
+                tracing::info!(file = %path.display(), "generated a ticket secret");
+                Ok(TicketSecret::from_text(&text))
+            }
+        }
+    }
+
+    pub fn app_config(&self) -> anyhow::Result<app::state::AppConfig> {
+        Ok(app::state::AppConfig {
+            ticket_secret: self.ticket_secret()?,
             public_url: self.public_url.trim_end_matches('/').to_owned(),
             secure_cookies: self.secure_cookies(),
             session_ttl_secs: self.session_days * 24 * 3600,
             login_max_failures: self.login_max_failures,
             login_max_failures_per_ip: self.login_max_failures_per_ip,
             login_window_secs: self.login_window_minutes * 60,
-        }
+        })
     }
 
     pub fn delivery_settings(&self) -> app::mail::delivery::DeliverySettings {

@@ -52,7 +52,7 @@ impl Application {
         if settings.demo_data {
             app::demo::seed_if_empty(&db, &SystemClock).await?;
         }
-        Self::build_with(settings, db, Arc::new(SystemClock), settings.app_config()).await
+        Self::build_with(settings, db, Arc::new(SystemClock), settings.app_config()?).await
     }
 
     /// Builds around an existing database and clock (tests use this).

@@ -23,6 +23,7 @@ fn start_server(db_url: &str, sink: &SmtpSink, dir: &std::path::Path) -> Child {
         .env("JOBFAIR_DATABASE_URL", db_url)
         .env("JOBFAIR_LISTEN_ADDR", "127.0.0.1:0")
         .env("JOBFAIR_SITE_ROOT", dir)
+        .env("JOBFAIR_TICKET_SECRET_FILE", dir.join("ticket-secret"))
         .env("JOBFAIR_SMTP_URL", sink.url())
         .env("JOBFAIR_MAIL_FROM", "einladung@jobfair.example")
         .env("JOBFAIR_MAIL_PER_MINUTE", "30000")

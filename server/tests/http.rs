@@ -24,13 +24,14 @@ async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
     let settings = Settings {
         listen_addr: "127.0.0.1:0".into(),
         site_root: std::env::temp_dir().display().to_string(),
+        ticket_secret: Some("ticket secret of the HTTP tests".to_owned().into()),
         ..settings
     };
     let application = Application::build_with(
         &settings,
         db.db.clone(),
         Arc::new(SystemClock),
-        settings.app_config(),
+        settings.app_config().unwrap_or_else(|e| panic!("configuration: {e}")),
     )
     .await
     .unwrap_or_else(|e| panic!("cannot build the app: {e}"));

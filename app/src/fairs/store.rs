@@ -33,7 +33,7 @@ pub async fn upcoming_published(pool: &AnyPool, now: i64) -> sqlx::Result<Vec<Pu
 
 const FAIR_COLUMNS: &str = "id, slug, organisation_id, title_de, title_en, description_de, description_en, \
      venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
-     registration_closes_at, status";
+     registration_closes_at, status, invites_forwardable";
 
 #[derive(Debug, Clone, FromRow)]
 pub struct FairRow {
@@ -52,6 +52,8 @@ pub struct FairRow {
     pub registration_opens_at: Option<i64>,
     pub registration_closes_at: Option<i64>,
     pub status: String,
+    /// 1 when invitation codes may be used by others than the invited.
+    pub invites_forwardable: i64,
 }
 
 pub async fn fair_by_id(pool: &AnyPool, id: i64) -> sqlx::Result<Option<FairRow>> {

@@ -6,7 +6,7 @@ use super::outbox::{self, ClaimedMail};
 use crate::{clock::Clock, db::Db};
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
-    message::{Mailbox, MultiPart},
+    message::{Attachment as LettreAttachment, Mailbox, MultiPart, header::ContentType},
 };
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -107,12 +107,36 @@ impl SmtpMailer {
         if let Some(reply_to) = mail.reply_to.as_deref().filter(|r| !r.is_empty()) {
             builder = builder.reply_to(reply_to.parse::<Mailbox>().map_err(|e| build(&e))?);
         }
-        builder
-            .multipart(MultiPart::alternative_plain_html(
-                mail.body_text.clone(),
-                mail.body_html.clone(),
-            ))
-            .map_err(|e| build(&e))
+        let body = MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone());
+        if mail.attachments.is_empty() {
+            return builder.multipart(body).map_err(|e| build(&e));
+        }
+        // mixed[ related[ alternative[text, html], inline images ], downloads ]
+        let mut related = MultiPart::related().multipart(body);
+        let mut downloads = Vec::new();
+        for attachment in &mail.attachments {
+            let content_type =
+                ContentType::parse(&attachment.content_type).map_err(|e| build(&e))?;
+            if attachment.content_id.is_empty() {
+                downloads.push(
+                    LettreAttachment::new(attachment.filename.clone())
+                        .body(attachment.data.clone(), content_type),
+                );
+            } else {
+                related = related.singlepart(
+                    LettreAttachment::new_inline_with_name(
+                        attachment.content_id.clone(),
+                        attachment.filename.clone(),
+                    )
+                    .body(attachment.data.clone(), content_type),
+                );
+            }
+        }
+        let mut mixed = MultiPart::mixed().multipart(related);
+        for download in downloads {
+            mixed = mixed.singlepart(download);
+        }
+        builder.multipart(mixed).map_err(|e| build(&e))
     }
 
     pub async fn send(&self, mail: &ClaimedMail) -> Result<(), SendError> {

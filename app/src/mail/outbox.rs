@@ -47,11 +47,11 @@ pub async fn enqueue_for(
     message: &Message,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let result = sqlx::query(
+    let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO mail_outbox (idempotency_key, recipient, locale, subject, body_text, body_html, \
          created_at, next_attempt_at, organisation_id, sender_name, reply_to, list_unsubscribe) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11) \
-         ON CONFLICT (idempotency_key) DO NOTHING",
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
     )
     .bind(envelope.idempotency_key)
     .bind(envelope.recipient)
@@ -64,9 +64,39 @@ pub async fn enqueue_for(
     .bind(envelope.sender_name)
     .bind(envelope.reply_to)
     .bind(envelope.list_unsubscribe)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    Ok(result.rows_affected() == 1)
+    let Some(outbox_id) = inserted else {
+        return Ok(false);
+    };
+    for attachment in &message.attachments {
+        sqlx::query(
+            "INSERT INTO mail_attachments (outbox_id, filename, content_type, content_id, data) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(outbox_id)
+        .bind(&attachment.filename)
+        .bind(&attachment.content_type)
+        .bind(&attachment.content_id)
+        .bind(&attachment.data)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// The attachments of one mail, in the order they were added.
+pub async fn attachments(
+    pool: &sqlx::AnyPool,
+    outbox_id: i64,
+) -> sqlx::Result<Vec<super::templates::Attachment>> {
+    sqlx::query_as(
+        "SELECT filename, content_type, content_id, data FROM mail_attachments \
+         WHERE outbox_id = $1 ORDER BY id",
+    )
+    .bind(outbox_id)
+    .fetch_all(pool)
+    .await
 }
 
 /// A mail a worker has claimed for sending.
@@ -82,6 +112,9 @@ pub struct ClaimedMail {
     pub reply_to: Option<String>,
     pub list_unsubscribe: Option<String>,
     pub attempts: i64,
+    /// Loaded after the claim, for the mails that have any.
+    #[sqlx(skip)]
+    pub attachments: Vec<super::templates::Attachment>,
 }
 
 /// Claims up to `limit` due mails for one worker: they become `sending`
@@ -115,7 +148,34 @@ pub async fn claim_due(
         .await?;
     tx.commit().await?;
     mails.sort_by_key(|m| m.id);
+    load_attachments(db, &mut mails).await?;
     Ok(mails)
+}
+
+/// Fills in attachments with one query over the claimed id range.
+async fn load_attachments(db: &Db, mails: &mut [ClaimedMail]) -> sqlx::Result<()> {
+    let (Some(first), Some(last)) = (mails.first(), mails.last()) else {
+        return Ok(());
+    };
+    let rows: Vec<(i64, String, String, String, Vec<u8>)> = sqlx::query_as(
+        "SELECT outbox_id, filename, content_type, content_id, data FROM mail_attachments \
+         WHERE outbox_id BETWEEN $1 AND $2 ORDER BY id",
+    )
+    .bind(first.id)
+    .bind(last.id)
+    .fetch_all(db.pool())
+    .await?;
+    for (outbox_id, filename, content_type, content_id, data) in rows {
+        if let Some(mail) = mails.iter_mut().find(|m| m.id == outbox_id) {
+            mail.attachments.push(super::templates::Attachment {
+                filename,
+                content_type,
+                content_id,
+                data,
+            });
+        }
+    }
+    Ok(())
 }
 
 pub async fn mark_sent(pool: &sqlx::AnyPool, id: i64, now: i64) -> sqlx::Result<()> {

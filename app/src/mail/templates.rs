@@ -8,6 +8,17 @@ pub struct Message {
     pub subject: String,
     pub text: String,
     pub html: String,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with a mail: shown inside the HTML when it has a
+/// `content_id` (referenced as `cid:…`), otherwise offered for download.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub content_id: String,
+    pub data: Vec<u8>,
 }
 
 pub fn password_reset(locale: Locale, name: &str, link: &str) -> Message {
@@ -160,7 +171,128 @@ fn compose(
         subject,
         text,
         html,
+        attachments: Vec::new(),
     }
+}
+
+/// The `Content-ID` of the QR code image inside ticket mails.
+pub const TICKET_QR_CID: &str = "ticket-qr@jobfair";
+
+/// Why a ticket mail is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketMailKind {
+    Confirmed,
+    Promoted,
+    Changed,
+    SentAgain,
+}
+
+pub struct TicketMail<'a> {
+    pub name: &'a str,
+    pub fair: &'a str,
+    /// The time slot.
+    pub when: &'a str,
+    pub venue: &'a str,
+    pub address: &'a str,
+    pub short_code: &'a str,
+    pub link: &'a str,
+    pub kind: TicketMailKind,
+}
+
+pub fn ticket_code_label(locale: Locale) -> String {
+    td_string!(locale, mail.ticket_code).to_string()
+}
+
+pub fn ticket_qr_alt(locale: Locale, fair: &str) -> String {
+    td_string!(locale, mail.ticket_qr_alt, fair = fair).to_string()
+}
+
+/// The ticket: QR code inline (the caller attaches the PNG under
+/// [`TICKET_QR_CID`]), short code, slot, venue and the personal link.
+pub fn ticket_mail(locale: Locale, m: &TicketMail<'_>) -> Message {
+    let greeting = td_string!(locale, mail.greeting, name = m.name).to_string();
+    let intro = match m.kind {
+        TicketMailKind::Confirmed => td_string!(locale, mail.ticket_confirmed, fair = m.fair).to_string(),
+        TicketMailKind::Promoted => td_string!(locale, mail.ticket_promoted, fair = m.fair).to_string(),
+        TicketMailKind::Changed => td_string!(locale, mail.ticket_changed, fair = m.fair).to_string(),
+        TicketMailKind::SentAgain => td_string!(locale, mail.ticket_again, fair = m.fair).to_string(),
+    };
+    let subject = td_string!(locale, mail.ticket_subject, fair = m.fair).to_string();
+    let slot_label = td_string!(locale, mail.ticket_slot).to_string();
+    let venue_label = td_string!(locale, mail.ticket_venue).to_string();
+    let code_label = ticket_code_label(locale);
+    let show = td_string!(locale, mail.ticket_show).to_string();
+    let action = td_string!(locale, mail.ticket_action).to_string();
+    let manage = td_string!(locale, mail.ticket_manage).to_string();
+    let signature = td_string!(locale, mail.signature).to_string();
+    let alt = ticket_qr_alt(locale, m.fair);
+    let text = format!(
+        "{greeting}\n\n{intro}\n\n{slot_label}: {when}\n{venue_label}: {venue}, {address}\n{code_label}: {code}\n\n\
+         {show}\n\n{manage}\n{link}\n\n{signature}\n",
+        when = m.when,
+        venue = m.venue,
+        address = m.address,
+        code = m.short_code,
+        link = m.link,
+    );
+    let h = escape_html;
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
+         <body style=\"font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">\
+         <p>{greeting}</p><p>{intro}</p>\
+         <p><img src=\"cid:{cid}\" alt=\"{alt}\" width=\"240\" height=\"240\" style=\"display:block;width:240px;height:240px\"></p>\
+         <p style=\"font-size:22px;letter-spacing:2px\"><strong>{code}</strong></p>\
+         <table role=\"presentation\" style=\"border-collapse:collapse\"><tr><th scope=\"row\" style=\"text-align:left;padding-right:12px\">{slot_label}</th><td>{when}</td></tr>\
+         <tr><th scope=\"row\" style=\"text-align:left;padding-right:12px\">{venue_label}</th><td>{venue}, {address}</td></tr>\
+         <tr><th scope=\"row\" style=\"text-align:left;padding-right:12px\">{code_label}</th><td>{code}</td></tr></table>\
+         <p>{show}</p>\
+         <p><a href=\"{link}\" style=\"display:inline-block;background:#0b57d0;color:#ffffff;padding:12px 20px;\
+         border-radius:6px;text-decoration:none;font-weight:bold\">{action}</a></p>\
+         <p style=\"font-size:14px;color:#444444\">{manage}<br>{link}</p><p>{signature}</p></body></html>",
+        lang = locale.as_str(),
+        subject = h(&subject),
+        greeting = h(&greeting),
+        intro = h(&intro),
+        cid = TICKET_QR_CID,
+        alt = h(&alt),
+        code = h(m.short_code),
+        slot_label = h(&slot_label),
+        when = h(m.when),
+        venue_label = h(&venue_label),
+        venue = h(m.venue),
+        address = h(m.address),
+        code_label = h(&code_label),
+        show = h(&show),
+        link = h(m.link),
+        action = h(&action),
+        manage = h(&manage),
+        signature = h(&signature),
+    );
+    Message {
+        subject,
+        text,
+        html,
+        attachments: Vec::new(),
+    }
+}
+
+/// A place on the waitlist, with its position and the personal link.
+pub fn waitlist_mail(
+    locale: Locale,
+    name: &str,
+    fair: &str,
+    when: &str,
+    position: i64,
+    link: &str,
+) -> Message {
+    compose(
+        td_string!(locale, mail.waitlist_subject, fair = fair).to_string(),
+        &td_string!(locale, mail.greeting, name = name).to_string(),
+        td_string!(locale, mail.waitlist_body, fair = fair, when = when, position = position).to_string(),
+        td_string!(locale, mail.waitlist_action).to_string(),
+        link,
+        locale,
+    )
 }
 
 pub fn escape_html(raw: &str) -> String {

@@ -35,6 +35,10 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
         }
         Problem::NeedsSlot => t_string!(i18n, problems.needs_slot).to_string(),
         Problem::InUse => t_string!(i18n, problems.in_use).to_string(),
+        Problem::RegistrationClosed => t_string!(i18n, problems.registration_closed).to_string(),
+        Problem::SlotFull => t_string!(i18n, problems.slot_full).to_string(),
+        Problem::InviteRequired => t_string!(i18n, problems.invite_required).to_string(),
+        Problem::InviteUsed => t_string!(i18n, problems.invite_used).to_string(),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::{
     invitations::pages::{InvitationsPage, UnsubscribePage},
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
+    registration::pages::{RegisterPage, TicketPageView},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
     tr,
 };
@@ -73,6 +74,8 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
+                    <Route path=path!("/fairs/:slug/register") view=RegisterPage />
+                    <Route path=path!("/tickets/:token") view=TicketPageView />
                     <Route path=path!("/organise") view=OrganisePage />
                     <Route path=path!("/mail") view=MailListPage />
                     <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />

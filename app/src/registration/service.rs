@@ -1,0 +1,748 @@
+//! Registration rules: places are taken by one conditional write (never more
+//! tickets than places, on both databases); a full slot offers its waitlist,
+//! and every freed place goes to the first in line; one live registration
+//! per address and fair; invite-only slots need an unused invitation of
+//! that address (or any address when the fair allows forwarding). Every
+//! change and its mail are written in one transaction.
+use super::{
+    ics, keys,
+    model::{
+        CheckedRegistration, InvitePrefill, PrivacyFacts, RETENTION_DAYS, Registered,
+        RegistrationForm, RegistrationPage, RouteStop, SlotChoice, TicketPage, TicketStatus,
+        check_registration,
+    },
+    qr,
+    store::{self, NewRegistration, RegistrationRow},
+};
+use crate::{
+    db::Tx,
+    error::{FORM, Problem},
+    fairs::{
+        EntryMode, FairStatus,
+        store::{self as fair_store, FairRow, SlotRow},
+        time,
+    },
+    i18n::Locale,
+    mail::{
+        outbox::{self, Envelope},
+        templates::{self, Attachment, TicketMail, TicketMailKind},
+    },
+    service_error::{ServiceError, ServiceResult},
+    state::AppState,
+    tokens,
+};
+use leptos_i18n::Locale as _;
+use rand::RngCore;
+use ticket::Claims;
+
+/// Tickets are valid from a few hours before the fair opens until after it
+/// closes; the door decides about slots (with its own tolerance).
+const VALID_BEFORE_SECS: i64 = 6 * 3600;
+const VALID_AFTER_SECS: i64 = 2 * 3600;
+/// "Send my ticket again" sends at most one mail per this many seconds.
+const RESEND_INTERVAL_SECS: i64 = 300;
+
+fn locale_of(code: &str) -> Locale {
+    if code == "en" { Locale::en } else { Locale::de }
+}
+
+fn title(fair: &FairRow, locale: Locale) -> String {
+    fair.title_en
+        .clone()
+        .filter(|t| locale == Locale::en && !t.is_empty())
+        .unwrap_or_else(|| fair.title_de.clone())
+}
+
+fn registration_open(fair: &FairRow, now: i64) -> bool {
+    FairStatus::parse(&fair.status) == Some(FairStatus::Published)
+        && now >= fair.registration_opens_at.unwrap_or(i64::MIN)
+        && now < fair.registration_closes_at.unwrap_or(fair.starts_at)
+}
+
+fn slot_choice(slot: &SlotRow, zone: &str) -> SlotChoice {
+    SlotChoice {
+        id: slot.id,
+        when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        places_left: (slot.capacity - slot.taken).max(0),
+        entry_mode: EntryMode::parse(&slot.entry_mode).unwrap_or(EntryMode::Open),
+    }
+}
+
+async fn public_fair(state: &AppState, slug: &str) -> ServiceResult<FairRow> {
+    let fair = fair_store::fair_by_slug(state.db.pool(), slug)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    match FairStatus::parse(&fair.status) {
+        Some(status) if status.is_public() => Ok(fair),
+        _ => Err(ServiceError::NotFound),
+    }
+}
+
+/// The registration page: the fair, its slots, the privacy facts, and what
+/// a valid invitation code fills in.
+pub async fn page(
+    state: &AppState,
+    slug: &str,
+    invite: Option<&str>,
+    locale: Locale,
+) -> ServiceResult<RegistrationPage> {
+    let pool = state.db.pool();
+    let fair = public_fair(state, slug).await?;
+    let zone = &fair.time_zone;
+    let slots = fair_store::slots(pool, fair.id).await?;
+    let invite = match invite.filter(|code| !code.is_empty() && code.len() <= 100) {
+        Some(code) => store::jobseeker_invite(pool, fair.id, &tokens::hash_token(code))
+            .await?
+            .filter(|i| i.used_at.is_none())
+            .map(|i| InvitePrefill {
+                code: code.to_owned(),
+                name: i.name,
+                email: i.email,
+                language: i.locale,
+                slot_id: i.slot_id,
+            }),
+        None => None,
+    };
+    let deleted_on = time::format_day(fair.ends_at + RETENTION_DAYS * 86_400, zone);
+    Ok(RegistrationPage {
+        slug: fair.slug.clone(),
+        fair_title: title(&fair, locale),
+        when: time::format_range(fair.starts_at, fair.ends_at, zone),
+        venue: format!("{}, {}", fair.venue_name, fair.venue_address),
+        open: registration_open(&fair, state.now()),
+        slots: slots.iter().map(|s| slot_choice(s, zone)).collect(),
+        privacy: PrivacyFacts {
+            organisers: store::organiser_names(pool, fair.id).await?.join(", "),
+            deleted_on,
+        },
+        invite,
+    })
+}
+
+/// Registers a jobseeker. Returns the personal link (`/tickets/<token>`)
+/// with a ticket or a waitlist place, or says that the address had
+/// registered already and its ticket was sent again.
+pub async fn register(
+    state: &AppState,
+    slug: &str,
+    form: &RegistrationForm,
+) -> ServiceResult<Registered> {
+    let checked = check_registration(form)?;
+    let fair = public_fair(state, slug).await?;
+    if !registration_open(&fair, state.now()) {
+        return Err(ServiceError::invalid(FORM, Problem::RegistrationClosed));
+    }
+    let slots = fair_store::slots(state.db.pool(), fair.id).await?;
+    let slot = slots
+        .iter()
+        .find(|s| s.id == checked.slot_id)
+        .ok_or_else(|| ServiceError::invalid("slot_id", Problem::InvalidChoice))?;
+    let invite = check_invite(state, &fair, slot, &checked).await?;
+    // Two requests for the same new address can both pass the check for an
+    // earlier registration; the unique index stops the second, which then
+    // finds the first and answers "sent again".
+    for _ in 0..2 {
+        match try_register(state, &fair, slot, &checked, invite).await {
+            Err(ServiceError::Database(e)) if is_unique_violation(&e) => continue,
+            other => return other,
+        }
+    }
+    Err(ServiceError::Internal(anyhow::anyhow!(
+        "registration kept conflicting"
+    )))
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// The invitation to use: required and checked for invite-only slots; for
+/// open slots a code that does not fit is ignored.
+async fn check_invite(
+    state: &AppState,
+    fair: &FairRow,
+    slot: &SlotRow,
+    checked: &CheckedRegistration,
+) -> ServiceResult<Option<i64>> {
+    let invite_only = slot.entry_mode == EntryMode::Invite.as_str();
+    let refuse = |problem| {
+        if invite_only {
+            Err(ServiceError::invalid("invite", problem))
+        } else {
+            Ok(None)
+        }
+    };
+    let Some(code) = checked.invite.as_deref() else {
+        return refuse(Problem::InviteRequired);
+    };
+    let Some(invite) =
+        store::jobseeker_invite(state.db.pool(), fair.id, &tokens::hash_token(code)).await?
+    else {
+        return refuse(Problem::LinkInvalid);
+    };
+    if invite.used_at.is_some() {
+        return refuse(Problem::InviteUsed);
+    }
+    if fair.invites_forwardable == 0 && invite.email != checked.email {
+        return refuse(Problem::WrongAccount);
+    }
+    Ok(Some(invite.id))
+}
+
+async fn try_register(
+    state: &AppState,
+    fair: &FairRow,
+    slot: &SlotRow,
+    checked: &CheckedRegistration,
+    invite_id: Option<i64>,
+) -> ServiceResult<Registered> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    if let Some(existing) = store::live_registration(&mut tx, fair.id, &checked.email).await? {
+        send_again(state, &mut tx, fair, &existing, now).await?;
+        tx.commit().await?;
+        return Ok(Registered::SentAgain);
+    }
+    if let Some(id) = invite_id {
+        if !store::use_invite(&mut tx, id, now).await? && slot.entry_mode == EntryMode::Invite.as_str() {
+            return Err(ServiceError::invalid("invite", Problem::InviteUsed));
+        }
+    }
+    let got_place = store::take_place(&mut tx, slot.id).await?;
+    if !got_place && !checked.join_waitlist {
+        return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
+    }
+    let registration_id = store::insert_registration(
+        &mut tx,
+        &NewRegistration {
+            fair_id: fair.id,
+            slot_id: slot.id,
+            name: &checked.name,
+            email: &checked.email,
+            phone: &checked.phone,
+            locale: &checked.language,
+            interests: &checked.interests,
+            status: if got_place { "active" } else { "waiting" },
+            invite_id,
+            now,
+        },
+    )
+    .await?;
+    let token = state.config.ticket_secret.link_token(registration_id);
+    set_access(&mut tx, registration_id, &tokens::hash_token(&token)).await?;
+    let link = format!("{}/tickets/{token}", state.config.public_url);
+    let registration = RegistrationRow {
+        id: registration_id,
+        fair_id: fair.id,
+        slot_id: slot.id,
+        name: checked.name.clone(),
+        email: checked.email.clone(),
+        locale: checked.language.clone(),
+        status: String::new(),
+        invite_id,
+    };
+    let answer = if got_place {
+        let ticket = issue_ticket(state, &mut tx, fair, slot.id, registration_id, now).await?;
+        let key = format!("ticket:{}", ticket.id);
+        queue_ticket_mail(state, &mut tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Confirmed).await?;
+        Registered::Ticket { link: format!("/tickets/{token}") }
+    } else {
+        let position = store::waitlist_position_in(&mut tx, slot.id, registration_id).await?;
+        queue_waitlist_mail(state, &mut tx, fair, slot, &registration, &link, position, &format!("waitlist:{registration_id}")).await?;
+        Registered::Waitlisted {
+            link: format!("/tickets/{token}"),
+            position,
+        }
+    };
+    tx.commit().await?;
+    Ok(answer)
+}
+
+/// A freshly signed ticket.
+pub struct IssuedTicket {
+    pub id: i64,
+    pub short_code: String,
+    pub payload: String,
+}
+
+async fn issue_ticket(
+    state: &AppState,
+    tx: &mut Tx,
+    fair: &FairRow,
+    slot_id: i64,
+    registration_id: i64,
+    now: i64,
+) -> ServiceResult<IssuedTicket> {
+    let signer = keys::current_signer(tx, &state.config.ticket_secret, fair.id, now).await?;
+    // A short code is unique per fair; a clash (1 in 10^11) just draws again.
+    let mut issued = None;
+    for _ in 0..8 {
+        let short_code = ticket::short_code(rand::rng().next_u64());
+        if let Some(id) = store::insert_ticket(tx, registration_id, fair.id, slot_id, &short_code, now).await? {
+            issued = Some((id, short_code));
+            break;
+        }
+    }
+    let (id, short_code) = issued.ok_or_else(|| anyhow::anyhow!("no free short code"))?;
+    let as_u32 = |value: i64| u32::try_from(value).map_err(|_| anyhow::anyhow!("{value} does not fit a ticket"));
+    let payload = signer.sign(Claims {
+        fair_id: as_u32(fair.id)?,
+        ticket_id: as_u32(id)?,
+        slot_id: as_u32(slot_id)?,
+        valid_from: as_u32(fair.starts_at - VALID_BEFORE_SECS)?,
+        valid_until: as_u32(fair.ends_at + VALID_AFTER_SECS)?,
+        key_id: 0,
+    });
+    store::set_ticket_payload(tx, id, &payload).await?;
+    Ok(IssuedTicket {
+        id,
+        short_code,
+        payload,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn queue_ticket_mail(
+    state: &AppState,
+    tx: &mut Tx,
+    fair: &FairRow,
+    slot: &SlotRow,
+    registration: &RegistrationRow,
+    ticket: &IssuedTicket,
+    link: &str,
+    idempotency_key: &str,
+    kind: TicketMailKind,
+) -> ServiceResult<bool> {
+    let locale = locale_of(&registration.locale);
+    let fair_title = title(fair, locale);
+    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let mut message = templates::ticket_mail(
+        locale,
+        &TicketMail {
+            name: &registration.name,
+            fair: &fair_title,
+            when: &when,
+            venue: &fair.venue_name,
+            address: &fair.venue_address,
+            short_code: &ticket.short_code,
+            link,
+            kind,
+        },
+    );
+    message.attachments.push(Attachment {
+        filename: "ticket-qr.png".into(),
+        content_type: "image/png".into(),
+        content_id: templates::TICKET_QR_CID.into(),
+        data: qr::png(&ticket.payload)?,
+    });
+    message.attachments.push(Attachment {
+        filename: "ticket.ics".into(),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        content_id: String::new(),
+        data: calendar_file(state, fair, slot, registration.id, &ticket.short_code, link, locale).into_bytes(),
+    });
+    let sender = store::organiser_names(state.db.pool(), fair.id).await?;
+    Ok(outbox::enqueue_for(
+        tx,
+        &Envelope {
+            idempotency_key,
+            recipient: &registration.email,
+            organisation_id: Some(fair.organisation_id),
+            sender_name: sender.first().map(String::as_str),
+            ..Envelope::default()
+        },
+        locale,
+        &message,
+        state.now(),
+    )
+    .await?)
+}
+
+fn calendar_file(
+    state: &AppState,
+    fair: &FairRow,
+    slot: &SlotRow,
+    registration_id: i64,
+    short_code: &str,
+    link: &str,
+    locale: Locale,
+) -> String {
+    let description = format!("{} {short_code}\n{link}", templates::ticket_code_label(locale));
+    ics::calendar(&ics::CalendarEvent {
+        uid: &format!("registration-{registration_id}@{}", host_of(&state.config.public_url)),
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+        title: &title(fair, locale),
+        location: &format!("{}, {}", fair.venue_name, fair.venue_address),
+        description: &description,
+        url: link,
+        stamp: state.now(),
+    })
+}
+
+fn host_of(url: &str) -> &str {
+    url.split("://").nth(1).unwrap_or(url).split(['/', ':']).next().unwrap_or("jobfair")
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn queue_waitlist_mail(
+    state: &AppState,
+    tx: &mut Tx,
+    fair: &FairRow,
+    slot: &SlotRow,
+    registration: &RegistrationRow,
+    link: &str,
+    position: i64,
+    idempotency_key: &str,
+) -> ServiceResult<()> {
+    let locale = locale_of(&registration.locale);
+    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let message = templates::waitlist_mail(
+        locale,
+        &registration.name,
+        &title(fair, locale),
+        &when,
+        position,
+        link,
+    );
+    outbox::enqueue_for(
+        tx,
+        &Envelope {
+            idempotency_key,
+            recipient: &registration.email,
+            organisation_id: Some(fair.organisation_id),
+            ..Envelope::default()
+        },
+        locale,
+        &message,
+        state.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sends the ticket (or the waitlist place) of an existing registration
+/// again, at most once per few minutes. The personal link is only in the
+/// mail: whoever types an address into the form learns nothing.
+async fn send_again(
+    state: &AppState,
+    tx: &mut Tx,
+    fair: &FairRow,
+    registration: &RegistrationRow,
+    now: i64,
+) -> ServiceResult<()> {
+    let link = format!(
+        "{}/tickets/{}",
+        state.config.public_url,
+        state.config.ticket_secret.link_token(registration.id)
+    );
+    let Some(slot) = fair_store::slots(state.db.pool(), fair.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == registration.slot_id)
+    else {
+        return Ok(());
+    };
+    let key = format!("ticket-again:{}:{}", registration.id, now / RESEND_INTERVAL_SECS);
+    match (registration.status.as_str(), store::valid_ticket_in(tx, registration.id).await?) {
+        ("active", Some(t)) => {
+            let ticket = IssuedTicket {
+                id: t.id,
+                short_code: t.short_code,
+                payload: t.payload,
+            };
+            queue_ticket_mail(state, tx, fair, &slot, registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+        }
+        ("waiting", _) => {
+            let position = store::waitlist_position_in(tx, slot.id, registration.id).await?;
+            queue_waitlist_mail(state, tx, fair, &slot, registration, &link, position, &key).await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+async fn set_access(tx: &mut Tx, registration_id: i64, access_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE registrations SET access_hash = $1 WHERE id = $2")
+        .bind(access_hash)
+        .bind(registration_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Gives freed places of a slot to the waitlist, first in line first; each
+/// promoted jobseeker gets a ticket and its mail.
+async fn promote_waitlist(
+    state: &AppState,
+    tx: &mut Tx,
+    fair: &FairRow,
+    slot: &SlotRow,
+    now: i64,
+) -> ServiceResult<()> {
+    loop {
+        let Some(next) = store::first_waiting(tx, slot.id).await? else {
+            return Ok(());
+        };
+        if !store::take_place(tx, slot.id).await? {
+            return Ok(());
+        }
+        if !store::move_registration(tx, next, "waiting", "active", slot.id, now).await? {
+            store::release_place(tx, slot.id).await?;
+            continue;
+        }
+        let Some(registration) = store::registration_by_id(tx, next).await? else {
+            continue;
+        };
+        let ticket = issue_ticket(state, tx, fair, slot.id, next, now).await?;
+        let link = format!(
+            "{}/tickets/{}",
+            state.config.public_url,
+            state.config.ticket_secret.link_token(next)
+        );
+        let key = format!("ticket:{}", ticket.id);
+        queue_ticket_mail(state, tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Promoted).await?;
+    }
+}
+
+/// The registration behind a personal link.
+async fn by_link(state: &AppState, token: &str) -> ServiceResult<(RegistrationRow, FairRow)> {
+    let registration = store::registration_by_access(state.db.pool(), &tokens::hash_token(token))
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let fair = fair_store::fair_by_id(state.db.pool(), registration.fair_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((registration, fair))
+}
+
+fn map_link(fair: &FairRow) -> String {
+    let query: String = format!("{}, {}", fair.venue_name, fair.venue_address)
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b' ' => "+".to_owned(),
+            other => format!("%{other:02X}"),
+        })
+        .collect();
+    format!("https://www.openstreetmap.org/search?query={query}")
+}
+
+/// The personal ticket page.
+pub async fn ticket_page(state: &AppState, token: &str, locale: Locale) -> ServiceResult<TicketPage> {
+    let pool = state.db.pool();
+    let (registration, fair) = by_link(state, token).await?;
+    let zone = &fair.time_zone;
+    let slots = fair_store::slots(pool, fair.id).await?;
+    let slot = slots
+        .iter()
+        .find(|s| s.id == registration.slot_id)
+        .ok_or(ServiceError::NotFound)?;
+    let status = match registration.status.as_str() {
+        "active" => TicketStatus::Active,
+        "waiting" => TicketStatus::Waiting {
+            position: store::waitlist_position(pool, slot.id, registration.id).await?,
+        },
+        _ => TicketStatus::Cancelled,
+    };
+    let ticket = match status {
+        TicketStatus::Active => store::valid_ticket(pool, registration.id).await?,
+        _ => None,
+    };
+    let fair_title = title(&fair, locale);
+    let qr_svg = match &ticket {
+        Some(t) => Some(qr::svg(&t.payload, &templates::ticket_qr_alt(locale, &fair_title))?),
+        None => None,
+    };
+    let bookmarked = store::bookmarked(pool, registration.id).await?;
+    let jobs = store::jobs_of_fair(pool, fair.id).await?;
+    let mut exhibitors: Vec<RouteStop> = Vec::new();
+    for e in fair_store::exhibitors(pool, fair.id).await? {
+        if e.status != "confirmed" {
+            continue;
+        }
+        let booth = format!("{} · {}", e.hall_name, e.booth_label);
+        match exhibitors.last_mut() {
+            Some(last) if last.organisation_id == e.organisation_id => {
+                last.booths.push_str(&format!(", {booth}"));
+            }
+            _ => exhibitors.push(RouteStop {
+                organisation_id: e.organisation_id,
+                name: e.name,
+                booths: booth,
+                jobs: jobs
+                    .iter()
+                    .filter(|(org, _)| *org == e.organisation_id)
+                    .map(|(_, title)| title.clone())
+                    .collect(),
+                bookmarked: bookmarked.contains(&e.organisation_id),
+            }),
+        }
+    }
+    let changeable = state.now() < fair.ends_at && status != TicketStatus::Cancelled;
+    Ok(TicketPage {
+        name: registration.name.clone(),
+        status,
+        fair_title,
+        fair_slug: fair.slug.clone(),
+        slot_id: slot.id,
+        slot_when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        venue_name: fair.venue_name.clone(),
+        venue_address: fair.venue_address.clone(),
+        map_link: map_link(&fair),
+        qr_svg,
+        short_code: ticket.map(|t| t.short_code),
+        other_slots: slots
+            .iter()
+            .filter(|s| s.id != slot.id && s.entry_mode == EntryMode::Open.as_str() && s.taken < s.capacity)
+            .map(|s| slot_choice(s, zone))
+            .collect(),
+        exhibitors,
+        changeable,
+    })
+}
+
+/// Cancels: the place is freed (and goes to the waitlist), the ticket is
+/// revoked. Cancelling twice is fine.
+pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
+    let (registration, fair) = by_link(state, token).await?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let Some(current) = store::registration_by_id(&mut tx, registration.id).await? else {
+        return Err(ServiceError::NotFound);
+    };
+    if current.status == "cancelled" {
+        return Ok(());
+    }
+    if !store::move_registration(&mut tx, current.id, &current.status, "cancelled", current.slot_id, now).await? {
+        return Err(ServiceError::Internal(anyhow::anyhow!("registration changed meanwhile")));
+    }
+    if current.status == "active" {
+        store::revoke_tickets(&mut tx, current.id, now).await?;
+        store::release_place(&mut tx, current.slot_id).await?;
+        if let Some(slot) = slot_row(state, &fair, current.slot_id).await? {
+            promote_waitlist(state, &mut tx, &fair, &slot, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn slot_row(state: &AppState, fair: &FairRow, slot_id: i64) -> ServiceResult<Option<SlotRow>> {
+    Ok(fair_store::slots(state.db.pool(), fair.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == slot_id))
+}
+
+/// Moves to another open slot with a place left: a new ticket replaces the
+/// old one (revoked), and the freed place goes to the old slot's waitlist.
+/// A waitlisted jobseeker who changes to a slot with places gets a ticket.
+pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> ServiceResult<()> {
+    let (registration, fair) = by_link(state, token).await?;
+    let now = state.now();
+    if now >= fair.ends_at {
+        return Err(ServiceError::invalid(FORM, Problem::RegistrationClosed));
+    }
+    let target = slot_row(state, &fair, slot_id)
+        .await?
+        .filter(|s| s.entry_mode == EntryMode::Open.as_str() && s.id != registration.slot_id)
+        .ok_or_else(|| ServiceError::invalid("slot_id", Problem::InvalidChoice))?;
+    let mut tx = state.db.begin().await?;
+    let Some(current) = store::registration_by_id(&mut tx, registration.id).await? else {
+        return Err(ServiceError::NotFound);
+    };
+    if current.status == "cancelled" {
+        return Err(ServiceError::invalid(FORM, Problem::InvalidChoice));
+    }
+    if !store::take_place(&mut tx, target.id).await? {
+        return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
+    }
+    if !store::move_registration(&mut tx, current.id, &current.status, "active", target.id, now).await? {
+        return Err(ServiceError::Internal(anyhow::anyhow!("registration changed meanwhile")));
+    }
+    if current.status == "active" {
+        store::revoke_tickets(&mut tx, current.id, now).await?;
+        store::release_place(&mut tx, current.slot_id).await?;
+        if let Some(old) = slot_row(state, &fair, current.slot_id).await? {
+            promote_waitlist(state, &mut tx, &fair, &old, now).await?;
+        }
+    }
+    let ticket = issue_ticket(state, &mut tx, &fair, target.id, current.id, now).await?;
+    let link = format!("{}/tickets/{token}", state.config.public_url);
+    let key = format!("ticket:{}", ticket.id);
+    queue_ticket_mail(state, &mut tx, &fair, &target, &current, &ticket, &link, &key, TicketMailKind::Changed).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// "Send my ticket again" from the ticket page; true when a mail was
+/// queued (at most one per few minutes).
+pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
+    let (registration, fair) = by_link(state, token).await?;
+    if registration.status != "active" {
+        return Ok(false);
+    }
+    let now = state.now();
+    let Some(slot) = slot_row(state, &fair, registration.slot_id).await? else {
+        return Ok(false);
+    };
+    let mut tx = state.db.begin().await?;
+    let Some(t) = store::valid_ticket_in(&mut tx, registration.id).await? else {
+        return Ok(false);
+    };
+    let key = format!("ticket-again:{}:{}", registration.id, now / RESEND_INTERVAL_SECS);
+    let link = format!("{}/tickets/{token}", state.config.public_url);
+    let ticket = IssuedTicket {
+        id: t.id,
+        short_code: t.short_code,
+        payload: t.payload,
+    };
+    let queued = queue_ticket_mail(state, &mut tx, &fair, &slot, &registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+    tx.commit().await?;
+    Ok(queued)
+}
+
+/// Bookmarks an exhibitor for the day's route (or removes it).
+pub async fn bookmark(state: &AppState, token: &str, organisation_id: i64, on: bool) -> ServiceResult<()> {
+    let (registration, fair) = by_link(state, token).await?;
+    let exhibits = fair_store::exhibitors(state.db.pool(), fair.id)
+        .await?
+        .iter()
+        .any(|e| e.organisation_id == organisation_id && e.status == "confirmed");
+    if on && !exhibits {
+        return Err(ServiceError::invalid(FORM, Problem::InvalidChoice));
+    }
+    store::set_bookmark(state.db.pool(), registration.id, organisation_id, on, state.now()).await?;
+    Ok(())
+}
+
+/// The ticket as a calendar file, for the personal link's download.
+pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceResult<String> {
+    let (registration, fair) = by_link(state, token).await?;
+    let slot = slot_row(state, &fair, registration.slot_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let code = store::valid_ticket(state.db.pool(), registration.id)
+        .await?
+        .map(|t| t.short_code)
+        .unwrap_or_default();
+    let link = format!("{}/tickets/{token}", state.config.public_url);
+    Ok(calendar_file(state, &fair, &slot, registration.id, &code, &link, locale))
+}
+
+/// Called after an organiser raised a slot's capacity.
+pub async fn fill_from_waitlist(state: &AppState, fair: &FairRow, slot_id: i64) -> ServiceResult<()> {
+    let Some(slot) = slot_row(state, fair, slot_id).await? else {
+        return Ok(());
+    };
+    let mut tx = state.db.begin().await?;
+    promote_waitlist(state, &mut tx, fair, &slot, state.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The language code of a locale, for forms.
+pub fn language_of(locale: Locale) -> &'static str {
+    locale.as_str()
+}
