@@ -439,6 +439,8 @@ pub async fn update_slot(
             },
         ));
     }
+    // More places: the waitlist moves up at once.
+    crate::registration::service::fill_from_waitlist(state, &mut tx, &fair, slot_id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -341,14 +341,15 @@ async fn queue_ticket_mail(
         content_id: String::new(),
         data: calendar_file(state, fair, slot, registration.id, &ticket.short_code, link, locale).into_bytes(),
     });
-    let sender = store::organiser_names(state.db.pool(), fair.id).await?;
+    // Inside the transaction: never wait for a second pool connection here.
+    let sender = store::organisation_name_in(tx, fair.organisation_id).await?;
     Ok(outbox::enqueue_for(
         tx,
         &Envelope {
             idempotency_key,
             recipient: &registration.email,
             organisation_id: Some(fair.organisation_id),
-            sender_name: sender.first().map(String::as_str),
+            sender_name: sender.as_deref(),
             ..Envelope::default()
         },
         locale,
@@ -436,11 +437,7 @@ async fn send_again(
         state.config.public_url,
         state.config.ticket_secret.link_token(registration.id)
     );
-    let Some(slot) = fair_store::slots(state.db.pool(), fair.id)
-        .await?
-        .into_iter()
-        .find(|s| s.id == registration.slot_id)
-    else {
+    let Some(slot) = store::slot_in(tx, registration.slot_id).await? else {
         return Ok(());
     };
     let key = format!("ticket-again:{}:{}", registration.id, now / RESEND_INTERVAL_SECS);
@@ -620,7 +617,7 @@ pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
-        if let Some(slot) = slot_row(state, &fair, current.slot_id).await? {
+        if let Some(slot) = store::slot_in(&mut tx, current.slot_id).await? {
             promote_waitlist(state, &mut tx, &fair, &slot, now).await?;
         }
     }
@@ -664,7 +661,7 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
-        if let Some(old) = slot_row(state, &fair, current.slot_id).await? {
+        if let Some(old) = store::slot_in(&mut tx, current.slot_id).await? {
             promote_waitlist(state, &mut tx, &fair, &old, now).await?;
         }
     }
@@ -731,15 +728,13 @@ pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceR
     Ok(calendar_file(state, &fair, &slot, registration.id, &code, &link, locale))
 }
 
-/// Called after an organiser raised a slot's capacity.
-pub async fn fill_from_waitlist(state: &AppState, fair: &FairRow, slot_id: i64) -> ServiceResult<()> {
-    let Some(slot) = slot_row(state, fair, slot_id).await? else {
+/// Gives places of a slot to its waitlist, inside the caller's transaction
+/// (after an organiser raised the capacity).
+pub async fn fill_from_waitlist(state: &AppState, tx: &mut Tx, fair: &FairRow, slot_id: i64) -> ServiceResult<()> {
+    let Some(slot) = store::slot_in(tx, slot_id).await? else {
         return Ok(());
     };
-    let mut tx = state.db.begin().await?;
-    promote_waitlist(state, &mut tx, fair, &slot, state.now()).await?;
-    tx.commit().await?;
-    Ok(())
+    promote_waitlist(state, tx, fair, &slot, state.now()).await
 }
 
 /// The language code of a locale, for forms.

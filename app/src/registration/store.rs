@@ -312,3 +312,20 @@ pub async fn organiser_names(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<S
     .fetch_all(pool)
     .await
 }
+
+/// A slot read inside a transaction (sees its own changes).
+pub async fn slot_in(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<crate::fairs::store::SlotRow>> {
+    sqlx::query_as(
+        "SELECT id, fair_id, starts_at, ends_at, capacity, taken, entry_mode FROM time_slots WHERE id = $1",
+    )
+    .bind(slot_id)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+pub async fn organisation_name_in(tx: &mut Tx, organisation_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
