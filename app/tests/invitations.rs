@@ -262,7 +262,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
     );
     let body = jan.decoded();
     assert!(
-        body.contains("https://jobfair.example/fairs/jobmesse-kassel?invite="),
+        body.contains("https://jobfair.example/fairs/jobmesse-kassel/register?invite="),
         "{body}"
     );
     assert!(body.contains("Jobcenter Kassel invites you"), "{body}");

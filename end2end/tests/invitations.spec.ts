@@ -69,6 +69,6 @@ test("an organiser checks a CSV list, sends the good rows, watches them go out a
   await page.getByRole("row").filter({ hasText: "jan.weber@example.org" }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Your personal invitation: Job fair at Frankfurt Airport" })).toBeVisible();
   const text = (await page.locator("pre.mail-text").textContent()) ?? "";
-  expect(text).toMatch(/\/fairs\/flughafen-frankfurt\?invite=\S+/);
+  expect(text).toMatch(/\/fairs\/flughafen-frankfurt\/register\?invite=\S+/);
   expect(text).toMatch(/\/unsubscribe\/\S+/);
 });

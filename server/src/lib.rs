@@ -6,6 +6,7 @@ pub mod mail_worker;
 mod page_cache;
 pub mod settings;
 pub mod startup;
+mod tickets;
 pub mod telemetry;
 mod unsubscribe;
 

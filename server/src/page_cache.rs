@@ -108,6 +108,8 @@ pub async fn cache_public_pages(
         || parts.method != Method::GET
         || !parts.uri.path().starts_with("/fairs/")
         || cookie_value(&parts, SESSION_COOKIE).is_some()
+        // A personal invitation link fills in a name: never shared.
+        || parts.uri.query().is_some_and(|q| q.contains("invite="))
     {
         return next.run(Request::from_parts(parts, body)).await;
     }

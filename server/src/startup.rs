@@ -144,6 +144,8 @@ fn router(state: ServerState) -> Router {
         .route("/healthz", get(http_extras::healthz))
         .route("/prefs", post(http_extras::set_prefs))
         .route("/unsubscribe/{token}", post(crate::unsubscribe::one_click))
+        .route("/tickets/{token}/calendar.ics", get(crate::tickets::calendar))
+        .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
         .route(
             "/organise/fairs/{id}/export/registrations.csv",
             get(crate::exports::registrations),

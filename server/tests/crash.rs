@@ -57,6 +57,7 @@ async fn a_killed_server_delivers_every_queued_mail_after_restart() {
             subject: format!("Einladung {i}"),
             text: format!("Ihr Link: https://jobfair.example/r/{i}"),
             html: format!("<p><a href=\"https://jobfair.example/r/{i}\">Anmelden</a></p>"),
+            attachments: Vec::new(),
         };
         outbox::enqueue(
             &mut tx,

@@ -607,7 +607,7 @@ async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
         .unwrap_or_default();
     let text = &mail[0].body_text;
     assert!(
-        text.contains("/fairs/flughafen-frankfurt?invite="),
+        text.contains("/fairs/flughafen-frankfurt/register?invite="),
         "{text}"
     );
     let path = text

@@ -181,8 +181,11 @@ pub async fn invite(
             .clone()
             .filter(|t| english && !t.is_empty())
             .unwrap_or_else(|| fair.title_de.clone());
+        // Jobseekers land on the registration form, filled in from the
+        // invitation; employers on the fair page with the floor plan.
+        let page = if kind == InviteKind::Jobseeker { "/register" } else { "" };
         let link = format!(
-            "{}/fairs/{}?invite={token}",
+            "{}/fairs/{}{page}?invite={token}",
             state.config.public_url, fair.slug
         );
         let unsubscribe_link = format!(

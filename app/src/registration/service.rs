@@ -737,6 +737,12 @@ pub async fn fill_from_waitlist(state: &AppState, tx: &mut Tx, fair: &FairRow, s
     promote_waitlist(state, tx, fair, &slot, state.now()).await
 }
 
+/// The public keys scanners accept for a public fair's tickets.
+pub async fn published_keys(state: &AppState, slug: &str) -> ServiceResult<Vec<ticket::PublishedKey>> {
+    let fair = public_fair(state, slug).await?;
+    Ok(keys::published_keys(state.db.pool(), fair.id).await?)
+}
+
 /// The language code of a locale, for forms.
 pub fn language_of(locale: Locale) -> &'static str {
     locale.as_str()

@@ -11,7 +11,19 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Percent-encodes a query value (invitation codes are URL-safe base64, but
+/// whatever arrives in the address bar is passed on safely).
+fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
 
 #[component]
 pub fn PublicFairPage() -> impl IntoView {
@@ -65,6 +77,13 @@ fn FairView(fair: PublicFair) -> impl IntoView {
         .filter(|p| !p.trim().is_empty())
         .collect();
     let has_halls = !fair.halls.is_empty();
+    let registration_open = matches!(fair.registration, RegistrationWindow::Open { .. });
+    // An invitation link to the fair page leads on to the filled-in form.
+    let invite = use_query_map().with_untracked(|q| q.get("invite"));
+    let register_link = match invite {
+        Some(code) => format!("/fairs/{}/register?invite={}", fair.slug, url_encode(&code)),
+        None => format!("/fairs/{}/register", fair.slug),
+    };
     view! {
         <Title text=fair.title.clone() />
         <Meta name="description" content=teaser.clone() />
@@ -93,6 +112,9 @@ fn FairView(fair: PublicFair) -> impl IntoView {
                     RegistrationWindow::Over => t_string!(i18n, fair.registration_over).to_string(),
                 }}</p>
                 <p class="meta">{t!(i18n, fair.register_how)}</p>
+                {registration_open.then(|| view! {
+                    <p><a class="button primary wide" href=register_link.clone()>{t!(i18n, fair.register_now)}</a></p>
+                })}
             </section>
 
             <section aria-labelledby="slots-heading">

@@ -1,0 +1,26 @@
+// Keeps the ticket page for when the phone has no network at the fair:
+// registers the service worker and stores this page and what it loaded.
+(function () {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  navigator.serviceWorker
+    .register("/sw.js")
+    .then(function () {
+      return navigator.serviceWorker.ready;
+    })
+    .then(function () {
+      var assets = performance
+        .getEntriesByType("resource")
+        .map(function (entry) { return new URL(entry.name); })
+        .filter(function (url) {
+          return url.origin === location.origin && (url.pathname.indexOf("/pkg/") === 0 || url.pathname === "/ticket-offline.js" || url.pathname === "/favicon.svg");
+        })
+        .map(function (url) { return url.pathname; });
+      return caches.open("jobfair-tickets-v1").then(function (cache) {
+        return cache.addAll([location.pathname].concat(assets));
+      });
+    })
+    .then(function () {
+      document.documentElement.setAttribute("data-offline-ready", "true");
+    })
+    .catch(function () { /* offline use is a bonus; the page works without */ });
+})();
