@@ -22,6 +22,11 @@ printf '\n== unit, service (SQLite + PostgreSQL) and HTTP tests\n'
 cargo test -p app --features ssr,test-util
 cargo test -p server
 
+printf '\n== ticket verification, natively and as wasm (Node runs it, like the scanner in a browser)\n'
+cargo test -p ticket
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p ticket --target wasm32-unknown-unknown
+
 printf '\n== release build and bundle check\n'
 cargo leptos build --release
 scripts/check-bundle.sh

@@ -441,8 +441,8 @@ async fn insert_registrations(
         let email = format!("besucher{}.{}@example.org", fair_id, i + 1);
         let locale = if i % 4 == 0 { "en" } else { "de" };
         sqlx::query(
-            "INSERT INTO registrations (fair_id, slot_id, name, email, locale, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO registrations (fair_id, slot_id, name, email, locale, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6)",
         )
         .bind(fair_id)
         .bind(slot_id)

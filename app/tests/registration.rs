@@ -37,6 +37,7 @@ app::on_both_databases!(
     changing_the_slot_replaces_the_ticket,
     bad_input_and_closed_registration_write_nothing,
     rotated_keys_keep_old_tickets_valid_until_retired,
+    personal_data_is_deleted_after_the_promised_date,
 );
 
 struct World {
@@ -531,4 +532,32 @@ async fn rotated_keys_keep_old_tickets_valid_until_retired(db: TestDb) {
     let only_new = verifier(&w).await;
     assert_eq!(only_new.verify(&old, FAIR_DAY, |_| false), Err(Rejection::UnknownKey));
     assert!(only_new.verify(&new, FAIR_DAY, |_| false).is_ok());
+}
+
+async fn personal_data_is_deleted_after_the_promised_date(db: TestDb) {
+    let w = world_with(db, 10).await;
+    register(&w, "Rita", "rita@example.org", w.slots[0]).await;
+    invite(&w, "sven@example.org", "code-sven").await;
+    // Not yet: the fair has not even taken place.
+    assert_eq!(registration::purge_expired(&w.state).await.ok(), Some(Default::default()));
+    // The notice's date: the fair's end plus the retention days.
+    let page = registration::page(&w.state, &w.slug, None, app::i18n::Locale::de).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.privacy.deleted_on, "09.04.2027");
+    let fair_end = FAIR_DAY + 7 * 3600;
+    w.clock.advance(fair_end + 30 * 86_400 - NOW - 60);
+    assert_eq!(registration::purge_expired(&w.state).await.ok(), Some(Default::default()));
+    sqlx::query("UPDATE mail_outbox SET status = 'sent'")
+        .execute(w.state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    w.clock.advance(120);
+    let purged = registration::purge_expired(&w.state).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((purged.registrations, purged.invitations, purged.mails), (1, 1, 1));
+    for table in ["registrations", "tickets", "fair_invites", "mail_attachments"] {
+        let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(w.state.db.pool())
+            .await
+            .unwrap_or(-1);
+        assert_eq!(left, 0, "{table}");
+    }
 }

@@ -1,6 +1,7 @@
 //! The Jobfair web server: configuration, start-up and HTTP plumbing around
 //! the application crate.
 mod exports;
+mod housekeeping;
 mod http_extras;
 pub mod mail_worker;
 mod page_cache;

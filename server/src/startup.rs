@@ -116,6 +116,7 @@ impl Application {
     ) -> std::io::Result<()> {
         let db = self.state.db.clone();
         let (stop_worker, stop) = tokio::sync::watch::channel(false);
+        let housekeeping = crate::housekeeping::spawn(self.state.clone(), stop.clone());
         let worker = self.mail.map(|(mailer, settings)| {
             crate::mail_worker::spawn(db.clone(), self.state.clock.clone(), mailer, settings, stop)
         });
@@ -130,6 +131,7 @@ impl Application {
         if let Some(worker) = worker {
             let _ = worker.await;
         }
+        let _ = housekeeping.await;
         db.close().await;
         Ok(())
     }
@@ -145,6 +147,7 @@ fn router(state: ServerState) -> Router {
         .route("/prefs", post(http_extras::set_prefs))
         .route("/unsubscribe/{token}", post(crate::unsubscribe::one_click))
         .route("/tickets/{token}/calendar.ics", get(crate::tickets::calendar))
+        .route("/sw.js", get(crate::tickets::service_worker))
         .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
         .route(
             "/organise/fairs/{id}/export/registrations.csv",

@@ -64,3 +64,18 @@ pub async fn keys(State(state): State<ServerState>, Path(slug): Path<String>) ->
         Err(error) => error_response(error),
     }
 }
+
+/// `GET /sw.js`: the service worker that keeps ticket pages for offline
+/// use. Served here rather than as a plain file because a worker lives
+/// under its own CSP: it needs `connect-src 'self'` to fetch and cache.
+pub async fn service_worker() -> Response {
+    let mut response = include_str!("../../public/sw.js").into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; connect-src 'self'"),
+    );
+    response
+}

@@ -79,6 +79,15 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
+    async fn post_form_owned(&self, path: &str, form: &[(&str, String)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
     async fn sign_up(&self, email: &str) -> reqwest::Response {
         self.post_form(
             "/api/auth/sign_up",
@@ -665,4 +674,96 @@ async fn invitation_links_unsubscribe_with_one_click_and_by_page() {
     )
     .await;
     assert!(forbidden.contains("Forbidden"), "{forbidden}");
+}
+
+/// A jobseeker registers through the real endpoint, with and without
+/// JavaScript, and reaches the ticket page, its calendar file and the
+/// fair's public keys; a second registration only sends the ticket again.
+async fn registration_over_http(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_demo().await;
+    let open_slot: i64 = sqlx::query_scalar(
+        "SELECT s.id FROM time_slots s JOIN fairs f ON f.id = s.fair_id \
+         WHERE f.slug = 'flughafen-frankfurt' AND s.entry_mode = 'open'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_default();
+    let slot = open_slot.to_string();
+    let form = |email: &'static str| {
+        vec![
+            ("slug", "flughafen-frankfurt".to_owned()),
+            ("form[name]", "Mehmet Öztürk".to_owned()),
+            ("form[email]", email.to_owned()),
+            ("form[language]", "de".to_owned()),
+            ("form[slot_id]", slot.clone()),
+            ("form[consent]", "yes".to_owned()),
+        ]
+    };
+    let page = body(app.get("/fairs/flughafen-frankfurt/register", None).await).await;
+    assert!(page.contains("name=\"form[email]\""), "the form is server-rendered");
+    assert!(page.contains("Datenschutz"));
+
+    // Without JavaScript: a plain form post ends on the ticket page.
+    let plain = app
+        .client
+        .post(format!("{}/api/registration/register", app.base))
+        .header(header::ACCEPT, "text/html")
+        .form(&form("mehmet@example.org"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plain.status(), reqwest::StatusCode::FOUND);
+    let location = plain
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(location.starts_with("/tickets/"), "{location}");
+    let ticket = app.get(&location, None).await;
+    assert_eq!(ticket.status(), reqwest::StatusCode::OK);
+    let html = body(ticket).await;
+    assert!(html.contains("<svg role=\"img\""), "the QR code is in the page");
+    assert!(html.contains("noindex"));
+    let calendar = app.get(&format!("{location}/calendar.ics"), None).await;
+    assert_eq!(
+        calendar.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(body(calendar).await.contains("BEGIN:VEVENT"));
+    let keys: serde_json::Value = app
+        .get("/fairs/flughafen-frankfurt/ticket-keys.json", None)
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(keys[0]["key_id"], 1);
+    assert_eq!(keys[0]["public_key"].as_str().map(str::len), Some(43));
+
+    // With JavaScript: JSON answer; the same address again is "sent again".
+    let again = app.post_form_owned("/api/registration/register", &form("mehmet@example.org")).await;
+    assert_eq!(body(again).await, "\"SentAgain\"");
+    let fresh = body(app.post_form_owned("/api/registration/register", &form("lea@example.org")).await).await;
+    assert!(fresh.contains("\"Ticket\""), "{fresh}");
+    let mut bad = form("lea@example.org");
+    bad.retain(|(k, _)| *k != "form[consent]");
+    let refused = body(app.post_form_owned("/api/registration/register", &bad).await).await;
+    assert!(refused.contains("consent") && refused.contains("Required"), "{refused}");
+
+    assert_eq!(app.get("/tickets/not-a-ticket", None).await.status(), reqwest::StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/tickets/not-a-ticket/calendar.ics", None).await.status(),
+        reqwest::StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn registration_over_http_on_sqlite() {
+    registration_over_http(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn registration_over_http_on_postgres() {
+    registration_over_http(Backend::Postgres).await;
 }

@@ -125,6 +125,9 @@ pub struct FairForm {
     pub ends: String,
     pub registration_opens: String,
     pub registration_closes: String,
+    /// The checkbox: invitation codes may be passed on to others.
+    #[serde(default)]
+    pub invites_forwardable: Option<String>,
 }
 
 /// A time slot as typed: venue-local start and end, capacity, entry mode.

@@ -52,6 +52,7 @@ pub struct CheckedFair {
     pub ends_at: i64,
     pub registration_opens_at: i64,
     pub registration_closes_at: i64,
+    pub invites_forwardable: bool,
 }
 
 impl CheckedFair {
@@ -68,6 +69,7 @@ impl CheckedFair {
             ends_at: self.ends_at,
             registration_opens_at: self.registration_opens_at,
             registration_closes_at: self.registration_closes_at,
+            invites_forwardable: i64::from(self.invites_forwardable),
         }
     }
 }
@@ -200,6 +202,7 @@ pub fn check_fair_form(form: &FairForm) -> Result<CheckedFair, FieldErrors> {
             ends_at,
             registration_opens_at,
             registration_closes_at,
+            invites_forwardable: form.invites_forwardable.as_deref().is_some_and(|v| !v.is_empty()),
         }),
         _ => Err(e),
     }
@@ -305,6 +308,11 @@ pub async fn change_status(
     .await?
     {
         return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
+    }
+    if next == FairStatus::Published {
+        // Scanners can fetch the ticket key before the first registration.
+        crate::registration::keys::current_signer(&mut tx, &state.config.ticket_secret, fair_id, state.now())
+            .await?;
     }
     tx.commit().await?;
     Ok(next)

@@ -87,6 +87,7 @@ pub struct FairValues<'a> {
     pub ends_at: i64,
     pub registration_opens_at: i64,
     pub registration_closes_at: i64,
+    pub invites_forwardable: i64,
 }
 
 pub async fn slug_taken(tx: &mut Tx, slug: &str) -> sqlx::Result<bool> {
@@ -107,8 +108,8 @@ pub async fn insert_fair(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
          venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
-         registration_closes_at, status, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14, $14) RETURNING id",
+         registration_closes_at, status, created_at, updated_at, invites_forwardable) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14, $14, $15) RETURNING id",
     )
     .bind(slug)
     .bind(organisation_id)
@@ -124,6 +125,7 @@ pub async fn insert_fair(
     .bind(v.registration_opens_at)
     .bind(v.registration_closes_at)
     .bind(now)
+    .bind(v.invites_forwardable)
     .fetch_one(&mut **tx)
     .await?;
     insert_organiser(tx, id, organisation_id).await?;
@@ -134,7 +136,8 @@ pub async fn update_fair(tx: &mut Tx, id: i64, v: &FairValues<'_>, now: i64) -> 
     sqlx::query(
         "UPDATE fairs SET title_de = $1, title_en = $2, description_de = $3, description_en = $4, \
          venue_name = $5, venue_address = $6, time_zone = $7, starts_at = $8, ends_at = $9, \
-         registration_opens_at = $10, registration_closes_at = $11, updated_at = $12 WHERE id = $13",
+         registration_opens_at = $10, registration_closes_at = $11, updated_at = $12, \
+         invites_forwardable = $14 WHERE id = $13",
     )
     .bind(v.title_de)
     .bind(v.title_en)
@@ -149,6 +152,7 @@ pub async fn update_fair(tx: &mut Tx, id: i64, v: &FairValues<'_>, now: i64) -> 
     .bind(v.registration_closes_at)
     .bind(now)
     .bind(id)
+    .bind(v.invites_forwardable)
     .execute(&mut **tx)
     .await?;
     Ok(())

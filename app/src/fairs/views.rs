@@ -60,6 +60,7 @@ fn form_of(row: &FairRow) -> FairForm {
         ends: time::input_value(row.ends_at, zone),
         registration_opens: input(row.registration_opens_at),
         registration_closes: input(row.registration_closes_at),
+        invites_forwardable: (row.invites_forwardable != 0).then(|| "yes".to_owned()),
     }
 }
 

@@ -329,3 +329,34 @@ pub async fn organisation_name_in(tx: &mut Tx, organisation_id: i64) -> sqlx::Re
         .fetch_optional(&mut **tx)
         .await
 }
+
+pub async fn delete_registrations_of_fairs_ended_before(tx: &mut Tx, cutoff: i64) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM registrations WHERE fair_id IN (SELECT id FROM fairs WHERE ends_at < $1)",
+    )
+    .bind(cutoff)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn delete_invites_of_fairs_ended_before(tx: &mut Tx, cutoff: i64) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM fair_invites WHERE fair_id IN (SELECT id FROM fairs WHERE ends_at < $1)",
+    )
+    .bind(cutoff)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Mails (with their attachments) that are done: sent or given up.
+pub async fn delete_mails_created_before(tx: &mut Tx, cutoff: i64) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM mail_outbox WHERE created_at < $1 AND status IN ('sent', 'failed')",
+    )
+    .bind(cutoff)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}

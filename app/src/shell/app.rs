@@ -74,8 +74,10 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
-                    <Route path=path!("/fairs/:slug/register") view=RegisterPage />
-                    <Route path=path!("/tickets/:token") view=TicketPageView />
+                    // Rendered whole before sending: they work without JavaScript, and
+                    // the ticket page is kept complete for offline use.
+                    <Route path=path!("/fairs/:slug/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/tickets/:token") view=TicketPageView ssr=SsrMode::Async />
                     <Route path=path!("/organise") view=OrganisePage />
                     <Route path=path!("/mail") view=MailListPage />
                     <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />

@@ -59,6 +59,11 @@ pub fn FairFields(
                     required=true label=tr!(i18n, plan.registration_closes) value=values.registration_closes
                     problem=field_problem(error, "registration_closes") />
             </div>
+            <div class="choice-option">
+                <input type="checkbox" id=fid("invites-forwardable") name="form[invites_forwardable]" value="yes"
+                    checked=values.invites_forwardable.is_some() />
+                <label for=fid("invites-forwardable")>{t!(i18n, plan.invites_forwardable)}</label>
+            </div>
         </fieldset>
     }
 }

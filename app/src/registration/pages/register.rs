@@ -107,6 +107,16 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
         query.with(|q| q.get("sent").is_some())
             || matches!(action.value().get(), Some(Ok(Registered::SentAgain)))
     };
+    // The ticket page is loaded in full (not routed in the browser), so its
+    // offline script runs and the page is stored for use without network.
+    Effect::new(move |_| {
+        if let Some(Ok(Registered::Ticket { link } | Registered::Waitlisted { link, .. })) = action.value().get() {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href(&link);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = link;
+        }
+    });
     let interests = RwSignal::new(Vec::<String>::new());
     let invite = page.invite.clone();
     let ui_language = if i18n.get_locale_untracked() == Locale::en { "en" } else { "de" };
@@ -174,13 +184,13 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                                 <option value="en" selected=language == "en">"English"</option>
                             </select>
                         </div>
-                        <fieldset class="field choice-group" aria-describedby="register-slot-error">
+                        <fieldset class="choice" aria-describedby="register-slot-error">
                             <legend>{t!(i18n, register.slot)} <span class="required-mark" aria-hidden="true">" *"</span></legend>
                             {page.slots.iter().map(|slot| {
                                 let id = format!("register-slot-{}", slot.id);
                                 let label = slot_label(i18n, slot);
                                 view! {
-                                    <div class="choice">
+                                    <div class="choice-option">
                                         <input type="radio" id=id.clone() name="form[slot_id]" value=slot.id.to_string()
                                             checked=preselected == Some(slot.id) />
                                         <label for=id>{label}</label>
@@ -188,7 +198,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                                 }
                             }).collect_view()}
                             {group_error(error, "slot_id", "register-slot-error")}
-                            <div class="choice">
+                            <div class="choice-option">
                                 <input type="checkbox" id="register-waitlist" name="form[waitlist]" value="yes" />
                                 <label for="register-waitlist">{t!(i18n, register.waitlist)}</label>
                             </div>
@@ -202,7 +212,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                                 value=invite.as_ref().map(|i| i.code.clone()).unwrap_or_default()
                             />
                         })}
-                        <fieldset class="field choice-group">
+                        <fieldset class="choice">
                             <legend>{t!(i18n, register.interests)}</legend>
                             <p class="field-hint">{t!(i18n, register.interests_hint)}</p>
                             <input type="hidden" name="form[interests]" prop:value=interest_input />
@@ -230,7 +240,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                             <p>{t!(i18n, register.privacy_how_long, date = privacy.deleted_on.clone())}</p>
                             <p>{t!(i18n, register.privacy_rights)}</p>
                         </details>
-                        <div class="choice consent">
+                        <div class="choice-option consent">
                             <input type="checkbox" id="register-consent" name="form[consent]" value="yes"
                                 aria-describedby="register-consent-error"
                                 aria-invalid=move || field_problem(error, "consent").get().map(|_| "true") />
