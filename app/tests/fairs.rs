@@ -127,7 +127,10 @@ async fn book(state: &AppState, booth_id: i64, org_id: i64, status: &str) {
 
 /// A jobseeker's registration, written directly.
 async fn register(state: &AppState, fair: i64, slot_id: i64, name: &str, email: &str, at: i64) {
-    sqlx::query("INSERT INTO registrations (fair_id, slot_id, name, email, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sqlx::query(
+        "INSERT INTO registrations (fair_id, slot_id, name, email, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5)",
+    )
         .bind(fair)
         .bind(slot_id)
         .bind(name)

@@ -51,6 +51,11 @@ async fn a_killed_server_delivers_every_queued_mail_after_restart() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     db.migrate().await.unwrap_or_else(|e| panic!("{e}"));
+    // Queued now: the server's retention purge deletes sent mail only after weeks.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
     let mut tx = db.begin().await.unwrap_or_else(|e| panic!("{e}"));
     for i in 0..MAILS {
         let message = Message {
@@ -65,7 +70,7 @@ async fn a_killed_server_delivers_every_queued_mail_after_restart() {
             &format!("p{i}@example.org"),
             Locale::de,
             &message,
-            0,
+            now,
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
@@ -103,7 +108,8 @@ async fn a_killed_server_delivers_every_queued_mail_after_restart() {
             .entry(mail.header("Message-ID").unwrap_or_default())
             .or_default() += 1;
     }
-    assert_eq!(per_id.len(), MAILS, "every queued mail arrived");
+    let odd: Vec<&String> = per_id.keys().filter(|id| !id.ends_with("@jobfair.example>")).collect();
+    assert_eq!(per_id.len(), MAILS, "every queued mail arrived (unexpected ids: {odd:?})");
     let repeats = received.len() - MAILS;
     eprintln!("killed after {before_restart} mails; {repeats} sent again after the restart");
     assert!(

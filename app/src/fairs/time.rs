@@ -41,6 +41,11 @@ pub fn format_moment(unix: i64, zone_name: &str) -> String {
         .to_string()
 }
 
+/// "10.03.2027"
+pub fn format_date(unix: i64, zone_name: &str) -> String {
+    local(unix, zone(zone_name)).format("%d.%m.%Y").to_string()
+}
+
 /// "10.03." — the day of a chart point.
 pub fn format_day(unix: i64, zone_name: &str) -> String {
     local(unix, zone(zone_name)).format("%d.%m.").to_string()

@@ -103,7 +103,7 @@ pub async fn page(
             }),
         None => None,
     };
-    let deleted_on = time::format_day(fair.ends_at + RETENTION_DAYS * 86_400, zone);
+    let deleted_on = time::format_date(fair.ends_at + RETENTION_DAYS * 86_400, zone);
     Ok(RegistrationPage {
         slug: fair.slug.clone(),
         fair_title: title(&fair, locale),
