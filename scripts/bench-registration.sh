@@ -42,18 +42,23 @@ printf '== registrations, %s connections, %s s, slot %s\n' "$connections" "$dura
 output=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s scripts/lib/register.lua "$server_url" -- "$slot" 2>&1 || true)
 echo "$output" | grep -v TICKETS_ANSWERED
 answered=$(echo "$output" | sed -n 's/^TICKETS_ANSWERED //p')
+timeouts=$(echo "$output" | sed -n 's/.*timeout \([0-9]*\).*/\1/p')
+sleep 3 # requests wrk stopped waiting for finish on the server
 
-python3 - "$db" "${answered:-0}" <<'PY'
+python3 - "$db" "${answered:-0}" "${timeouts:-0}" "$connections" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=30)
-answered = int(sys.argv[2])
+answered, timeouts, connections = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 stored = db.execute("SELECT COUNT(*) FROM registrations WHERE email LIKE 'bench-%' AND status = 'active'").fetchone()[0]
 tickets = db.execute("SELECT COUNT(*) FROM tickets t JOIN registrations r ON r.id = t.registration_id "
                      "WHERE r.email LIKE 'bench-%' AND t.payload <> ''").fetchone()[0]
 mails = db.execute("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE 'bench-%'").fetchone()[0]
 print(f"answered with a ticket: {answered}; stored: {stored} registrations, {tickets} signed tickets, {mails} ticket mails")
-if not (answered == stored == tickets == mails):
+# Every answered registration is stored, complete (ticket and mail). A few
+# more may be stored: requests wrk gave up on (timeouts) or that were still
+# in flight when it stopped, at most one per connection.
+if not (answered <= stored <= answered + timeouts + connections and stored == tickets == mails):
     print("MISMATCH: registrations were lost or half-written", file=sys.stderr)
     sys.exit(1)
-print("none lost")
+print(f"none lost ({stored - answered} finished after wrk stopped waiting)")
 PY

@@ -28,7 +28,10 @@ function base32(text: string): Uint8Array {
 
 /** Reads the QR code off the screen, like a scanner at the door would. */
 async function scanQr(page: Page): Promise<string> {
-  const shot = await page.locator(".ticket-qr svg").screenshot();
+  return decodeQr(await page.locator(".ticket-qr svg").screenshot());
+}
+
+function decodeQr(shot: Buffer): string {
   const png = PNG.sync.read(shot);
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(code, "a QR code is readable on the ticket page").not.toBeNull();
@@ -60,8 +63,9 @@ async function verifyTicket(page: Page, text: string) {
   expect(verify(null, altered, publicKey, Buffer.from(signature))).toBe(false);
 }
 
-/** The organiser adds a small afternoon slot (one place) to the demo fair. */
-async function addSmallSlot(browser: Browser) {
+/** The organiser adds a small afternoon slot (one place) to the demo fair;
+ * returns the organiser's signed-in page. */
+async function addSmallSlot(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto("/login");
@@ -81,7 +85,7 @@ async function addSmallSlot(browser: Browser) {
   await form.getByLabel("Einlass").selectOption({ label: "offen für alle" });
   await form.getByRole("button", { name: "Zeitfenster hinzufügen" }).click();
   await expect(slots.getByText("0 von 1 Plätzen vergeben")).toBeVisible();
-  await context.close();
+  return page;
 }
 
 async function openForm(page: Page) {
@@ -99,14 +103,15 @@ async function fillForm(page: Page, name: string, email: string) {
 
 test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, and a cancellation promotes the waitlist", async ({ browser }) => {
   test.setTimeout(120_000);
-  await addSmallSlot(browser);
+  const organiser = await addSmallSlot(browser);
 
   // Ayşe registers; the consent is missing at first.
   const ayseContext = await browser.newContext(PHONE);
   const ayse = await ayseContext.newPage();
   await openForm(ayse);
   await expectAccessible(ayse);
-  await fillForm(ayse, "Ayşe Kaya", uniqueEmail("ayse"));
+  const ayseEmail = uniqueEmail("ayse");
+  await fillForm(ayse, "Ayşe Kaya", ayseEmail);
   await ayse.getByLabel("Logistik").check();
   await ayse.getByRole("button", { name: "Kostenlos anmelden" }).click();
   await expect(ayse.getByLabel("Ich habe die Datenschutzhinweise gelesen und bin einverstanden.")).toHaveAttribute("aria-invalid", "true");
@@ -125,6 +130,13 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
   await verifyTicket(ayse, ticketText);
   await expect(ayse.getByRole("link", { name: "In den Kalender eintragen" })).toHaveAttribute("href", /calendar\.ics$/);
   await expectAccessible(ayse);
+
+  // The ticket mail carries the same code as an inline PNG (the organiser
+  // reads the fair's outbox; the viewer shows inline images in place).
+  await organiser.goto("/mail");
+  await organiser.getByRole("row").filter({ hasText: ayseEmail }).getByRole("link", { name: /Ihr Ticket/ }).click();
+  await expect(organiser.getByText(/ticket-qr\.png \(\d+ KB\), ticket\.ics/)).toBeVisible();
+  expect(decodeQr(await organiser.locator("iframe.mail-html").screenshot())).toBe(ticketText);
 
   // Once opened, the ticket shows without network.
   await expect(ayse.locator("html[data-offline-ready='true']")).toHaveCount(1, { timeout: 15_000 });
@@ -164,6 +176,7 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
 
   await ayseContext.close();
   await benContext.close();
+  await organiser.context().close();
 });
 
 test("registration works with JavaScript off and answers a second registration without a second ticket", async ({ browser }) => {

@@ -11,7 +11,7 @@ use sqlx::{
     any::AnyPoolOptions,
     migrate::{MigrateError, Migrator},
 };
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -51,9 +51,42 @@ pub enum DbError {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite allows one writer: write transactions queue here, in order,
+    /// instead of polling the file lock with SQLite's growing sleeps (which
+    /// made a rush of writers slow and some of them wait for seconds).
+    sqlite_writer: Arc<tokio::sync::Mutex<()>>,
 }
 
-pub type Tx = Transaction<'static, Any>;
+/// A write transaction. Derefs to the connection, so queries take
+/// `&mut **tx`; dropped without [`Tx::commit`] it rolls back.
+pub struct Tx {
+    inner: Transaction<'static, Any>,
+    _writer: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.inner.rollback().await
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.inner
+    }
+}
 
 impl Db {
     /// Connects; for SQLite creates the file (and its folder) when missing.
@@ -83,7 +116,11 @@ impl Db {
             })
             .connect(&url)
             .await?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            sqlite_writer: Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {
@@ -107,8 +144,17 @@ impl Db {
     /// instead of failing when a read lock cannot be upgraded.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+            Backend::Sqlite => {
+                let writer = self.sqlite_writer.clone().lock_owned().await;
+                Ok(Tx {
+                    inner: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _writer: Some(writer),
+                })
+            }
+            Backend::Postgres => Ok(Tx {
+                inner: self.pool.begin().await?,
+                _writer: None,
+            }),
         }
     }
 

@@ -19,4 +19,6 @@ pub struct MailDetail {
     pub body_text: String,
     pub body_html: String,
     pub last_error: Option<String>,
+    /// "ticket.ics (1 KB)"
+    pub attachments: Vec<String>,
 }

@@ -91,6 +91,9 @@ pub fn MailPage() -> impl IntoView {
                             <dt>{t!(i18n, mailbox.reply_to)}</dt><dd>{m.reply_to.clone().unwrap_or_default()}</dd>
                             <dt>{t!(i18n, mailbox.status)}</dt><dd>{status_text(i18n, &m.summary.status)}</dd>
                             <dt>{t!(i18n, mailbox.created)}</dt><dd>{m.summary.created.clone()}</dd>
+                            {(!m.attachments.is_empty()).then(|| view! {
+                                <dt>{t!(i18n, mailbox.attachments)}</dt><dd>{m.attachments.join(", ")}</dd>
+                            })}
                         </dl>
                         {m.last_error.clone().map(|e| view! { <p class="form-alert">{e}</p> })}
                         <h2>{t!(i18n, mailbox.html_part)}</h2>

@@ -6,6 +6,7 @@ use crate::{
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
+use base64::{Engine, engine::general_purpose::STANDARD};
 use sqlx::FromRow;
 
 #[derive(FromRow)]
@@ -63,12 +64,23 @@ pub async fn show(state: &AppState, user: &CurrentUser, id: i64) -> ServiceResul
     .fetch_optional(state.db.pool())
     .await?
     .ok_or(ServiceError::NotFound)?;
+    let attachments = crate::mail::outbox::attachments(state.db.pool(), row.id).await?;
+    // Inline images are shown in place, as a mail client would.
+    let mut body_html = row.body_html.clone();
+    for inline in attachments.iter().filter(|a| !a.content_id.is_empty()) {
+        let data = format!("data:{};base64,{}", inline.content_type, STANDARD.encode(&inline.data));
+        body_html = body_html.replace(&format!("cid:{}", inline.content_id), &data);
+    }
     Ok(MailDetail {
         summary: summary(&row),
         sender_name: row.sender_name,
         reply_to: row.reply_to,
         body_text: row.body_text,
-        body_html: row.body_html,
+        body_html,
         last_error: row.last_error,
+        attachments: attachments
+            .iter()
+            .map(|a| format!("{} ({} KB)", a.filename, a.data.len().div_ceil(1024)))
+            .collect(),
     })
 }
