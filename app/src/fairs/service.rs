@@ -435,6 +435,7 @@ pub async fn update_slot(
         .ok_or(ServiceError::NotFound)?;
     let fair = require_planner(state, user, fair_id).await?;
     let values = check_slot_form(form, &fair)?;
+    let ticket_context = crate::registration::service::fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
     if !store::update_slot(&mut tx, slot_id, &values).await? {
         let taken = store::slot_taken(&mut tx, slot_id)
@@ -448,7 +449,8 @@ pub async fn update_slot(
         ));
     }
     // More places: the waitlist moves up at once.
-    crate::registration::service::fill_from_waitlist(state, &mut tx, &fair, slot_id).await?;
+    crate::registration::service::fill_from_waitlist(state, &ticket_context, &mut tx, &fair, slot_id)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

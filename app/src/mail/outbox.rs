@@ -69,18 +69,27 @@ pub async fn enqueue_for(
     let Some(outbox_id) = inserted else {
         return Ok(false);
     };
-    for attachment in &message.attachments {
-        sqlx::query(
-            "INSERT INTO mail_attachments (outbox_id, filename, content_type, content_id, data) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(outbox_id)
-        .bind(&attachment.filename)
-        .bind(&attachment.content_type)
-        .bind(&attachment.content_id)
-        .bind(&attachment.data)
-        .execute(&mut **tx)
-        .await?;
+    if !message.attachments.is_empty() {
+        // One statement for all of them: this runs inside busy transactions.
+        let rows: Vec<String> = (0..message.attachments.len())
+            .map(|i| {
+                let n = 2 + i * 4;
+                format!("($1, ${n}, ${}, ${}, ${})", n + 1, n + 2, n + 3)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO mail_attachments (outbox_id, filename, content_type, content_id, data) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(outbox_id);
+        for attachment in &message.attachments {
+            query = query
+                .bind(&attachment.filename)
+                .bind(&attachment.content_type)
+                .bind(&attachment.content_id)
+                .bind(&attachment.data);
+        }
+        query.execute(&mut **tx).await?;
     }
     Ok(true)
 }

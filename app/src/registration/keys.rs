@@ -114,6 +114,25 @@ pub async fn current_signer(
     Ok(signer_for(secret, fair_id, key_id, &salt))
 }
 
+/// The signer of the fair's newest key, read outside any transaction; the
+/// first key is created when the fair has none.
+pub async fn signer(db: &crate::db::Db, secret: &TicketSecret, fair_id: i64, now: i64) -> sqlx::Result<TicketSigner> {
+    let newest: Option<(i64, String)> = sqlx::query_as(
+        "SELECT key_id, salt FROM ticket_keys WHERE fair_id = $1 AND retired_at IS NULL \
+         ORDER BY key_id DESC LIMIT 1",
+    )
+    .bind(fair_id)
+    .fetch_optional(db.pool())
+    .await?;
+    if let Some((key_id, salt)) = newest {
+        return Ok(signer_for(secret, fair_id, key_id, &salt));
+    }
+    let mut tx = db.begin().await?;
+    let signer = current_signer(&mut tx, secret, fair_id, now).await?;
+    tx.commit().await?;
+    Ok(signer)
+}
+
 /// Stops publishing a key: tickets it signed are refused from now on.
 pub async fn retire_key(tx: &mut Tx, fair_id: i64, key_id: i64, now: i64) -> sqlx::Result<bool> {
     let result = sqlx::query(

@@ -141,8 +141,9 @@ pub async fn register(
     // Two requests for the same new address can both pass the check for an
     // earlier registration; the unique index stops the second, which then
     // finds the first and answers "sent again".
+    let ctx = fair_context(state, &fair).await?;
     for _ in 0..2 {
-        match try_register(state, &fair, slot, &checked, invite).await {
+        match try_register(state, &ctx, &fair, slot, &checked, invite).await {
             Err(ServiceError::Database(e)) if is_unique_violation(&e) => continue,
             other => return other,
         }
@@ -191,6 +192,7 @@ async fn check_invite(
 
 async fn try_register(
     state: &AppState,
+    ctx: &FairContext,
     fair: &FairRow,
     slot: &SlotRow,
     checked: &CheckedRegistration,
@@ -199,7 +201,7 @@ async fn try_register(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if let Some(existing) = store::live_registration(&mut tx, fair.id, &checked.email).await? {
-        send_again(state, &mut tx, fair, &existing, now).await?;
+        send_again(state, ctx, &mut tx, fair, &existing, now).await?;
         tx.commit().await?;
         return Ok(Registered::SentAgain);
     }
@@ -242,9 +244,9 @@ async fn try_register(
         invite_id,
     };
     let answer = if got_place {
-        let ticket = issue_ticket(state, &mut tx, fair, slot.id, registration_id, now).await?;
+        let ticket = issue_ticket(ctx, &mut tx, fair, slot.id, registration_id, now).await?;
         let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(state, &mut tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Confirmed).await?;
+        queue_ticket_mail(state, ctx, &mut tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Confirmed).await?;
         Registered::Ticket { link: format!("/tickets/{token}") }
     } else {
         let position = store::waitlist_position_in(&mut tx, slot.id, registration_id).await?;
@@ -258,6 +260,20 @@ async fn try_register(
     Ok(answer)
 }
 
+/// What ticket writes need of a fair, read before the write transaction
+/// starts (so the transaction stays short, and never waits for a second
+/// pool connection): the signing key and the sender name.
+pub struct FairContext {
+    signer: ticket::TicketSigner,
+    sender: Option<String>,
+}
+
+pub async fn fair_context(state: &AppState, fair: &FairRow) -> ServiceResult<FairContext> {
+    let signer = keys::signer(&state.db, &state.config.ticket_secret, fair.id, state.now()).await?;
+    let sender = store::organisation_name(state.db.pool(), fair.organisation_id).await?;
+    Ok(FairContext { signer, sender })
+}
+
 /// A freshly signed ticket.
 pub struct IssuedTicket {
     pub id: i64,
@@ -266,14 +282,14 @@ pub struct IssuedTicket {
 }
 
 async fn issue_ticket(
-    state: &AppState,
+    ctx: &FairContext,
     tx: &mut Tx,
     fair: &FairRow,
     slot_id: i64,
     registration_id: i64,
     now: i64,
 ) -> ServiceResult<IssuedTicket> {
-    let signer = keys::current_signer(tx, &state.config.ticket_secret, fair.id, now).await?;
+    let signer = &ctx.signer;
     // A short code is unique per fair; a clash (1 in 10^11) just draws again.
     let mut issued = None;
     for _ in 0..8 {
@@ -304,6 +320,7 @@ async fn issue_ticket(
 #[allow(clippy::too_many_arguments)]
 async fn queue_ticket_mail(
     state: &AppState,
+    ctx: &FairContext,
     tx: &mut Tx,
     fair: &FairRow,
     slot: &SlotRow,
@@ -341,15 +358,13 @@ async fn queue_ticket_mail(
         content_id: String::new(),
         data: calendar_file(state, fair, slot, registration.id, &ticket.short_code, link, locale).into_bytes(),
     });
-    // Inside the transaction: never wait for a second pool connection here.
-    let sender = store::organisation_name_in(tx, fair.organisation_id).await?;
     Ok(outbox::enqueue_for(
         tx,
         &Envelope {
             idempotency_key,
             recipient: &registration.email,
             organisation_id: Some(fair.organisation_id),
-            sender_name: sender.as_deref(),
+            sender_name: ctx.sender.as_deref(),
             ..Envelope::default()
         },
         locale,
@@ -427,6 +442,7 @@ async fn queue_waitlist_mail(
 /// mail: whoever types an address into the form learns nothing.
 async fn send_again(
     state: &AppState,
+    ctx: &FairContext,
     tx: &mut Tx,
     fair: &FairRow,
     registration: &RegistrationRow,
@@ -448,7 +464,7 @@ async fn send_again(
                 short_code: t.short_code,
                 payload: t.payload,
             };
-            queue_ticket_mail(state, tx, fair, &slot, registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+            queue_ticket_mail(state, ctx, tx, fair, &slot, registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
         }
         ("waiting", _) => {
             let position = store::waitlist_position_in(tx, slot.id, registration.id).await?;
@@ -472,6 +488,7 @@ async fn set_access(tx: &mut Tx, registration_id: i64, access_hash: &str) -> sql
 /// promoted jobseeker gets a ticket and its mail.
 async fn promote_waitlist(
     state: &AppState,
+    ctx: &FairContext,
     tx: &mut Tx,
     fair: &FairRow,
     slot: &SlotRow,
@@ -491,14 +508,14 @@ async fn promote_waitlist(
         let Some(registration) = store::registration_by_id(tx, next).await? else {
             continue;
         };
-        let ticket = issue_ticket(state, tx, fair, slot.id, next, now).await?;
+        let ticket = issue_ticket(ctx, tx, fair, slot.id, next, now).await?;
         let link = format!(
             "{}/tickets/{}",
             state.config.public_url,
             state.config.ticket_secret.link_token(next)
         );
         let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(state, tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Promoted).await?;
+        queue_ticket_mail(state, ctx, tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Promoted).await?;
     }
 }
 
@@ -604,6 +621,7 @@ pub async fn ticket_page(state: &AppState, token: &str, locale: Locale) -> Servi
 pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
     let (registration, fair) = by_link(state, token).await?;
     let now = state.now();
+    let ctx = &fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
     let Some(current) = store::registration_by_id(&mut tx, registration.id).await? else {
         return Err(ServiceError::NotFound);
@@ -618,7 +636,7 @@ pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
         if let Some(slot) = store::slot_in(&mut tx, current.slot_id).await? {
-            promote_waitlist(state, &mut tx, &fair, &slot, now).await?;
+            promote_waitlist(state, ctx, &mut tx, &fair, &slot, now).await?;
         }
     }
     tx.commit().await?;
@@ -645,6 +663,7 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
         .await?
         .filter(|s| s.entry_mode == EntryMode::Open.as_str() && s.id != registration.slot_id)
         .ok_or_else(|| ServiceError::invalid("slot_id", Problem::InvalidChoice))?;
+    let ctx = &fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
     let Some(current) = store::registration_by_id(&mut tx, registration.id).await? else {
         return Err(ServiceError::NotFound);
@@ -662,13 +681,13 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
         if let Some(old) = store::slot_in(&mut tx, current.slot_id).await? {
-            promote_waitlist(state, &mut tx, &fair, &old, now).await?;
+            promote_waitlist(state, ctx, &mut tx, &fair, &old, now).await?;
         }
     }
-    let ticket = issue_ticket(state, &mut tx, &fair, target.id, current.id, now).await?;
+    let ticket = issue_ticket(ctx, &mut tx, &fair, target.id, current.id, now).await?;
     let link = format!("{}/tickets/{token}", state.config.public_url);
     let key = format!("ticket:{}", ticket.id);
-    queue_ticket_mail(state, &mut tx, &fair, &target, &current, &ticket, &link, &key, TicketMailKind::Changed).await?;
+    queue_ticket_mail(state, ctx, &mut tx, &fair, &target, &current, &ticket, &link, &key, TicketMailKind::Changed).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -684,6 +703,7 @@ pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
     let Some(slot) = slot_row(state, &fair, registration.slot_id).await? else {
         return Ok(false);
     };
+    let ctx = &fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
     let Some(t) = store::valid_ticket_in(&mut tx, registration.id).await? else {
         return Ok(false);
@@ -695,7 +715,7 @@ pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
         short_code: t.short_code,
         payload: t.payload,
     };
-    let queued = queue_ticket_mail(state, &mut tx, &fair, &slot, &registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+    let queued = queue_ticket_mail(state, ctx, &mut tx, &fair, &slot, &registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
     tx.commit().await?;
     Ok(queued)
 }
@@ -730,11 +750,17 @@ pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceR
 
 /// Gives places of a slot to its waitlist, inside the caller's transaction
 /// (after an organiser raised the capacity).
-pub async fn fill_from_waitlist(state: &AppState, tx: &mut Tx, fair: &FairRow, slot_id: i64) -> ServiceResult<()> {
+pub async fn fill_from_waitlist(
+    state: &AppState,
+    ctx: &FairContext,
+    tx: &mut Tx,
+    fair: &FairRow,
+    slot_id: i64,
+) -> ServiceResult<()> {
     let Some(slot) = store::slot_in(tx, slot_id).await? else {
         return Ok(());
     };
-    promote_waitlist(state, tx, fair, &slot, state.now()).await
+    promote_waitlist(state, ctx, tx, fair, &slot, state.now()).await
 }
 
 /// What [`purge_expired`] deleted.

@@ -323,10 +323,10 @@ pub async fn slot_in(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<crate::fa
     .await
 }
 
-pub async fn organisation_name_in(tx: &mut Tx, organisation_id: i64) -> sqlx::Result<Option<String>> {
+pub async fn organisation_name(pool: &AnyPool, organisation_id: i64) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
         .bind(organisation_id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(pool)
         .await
 }
 
