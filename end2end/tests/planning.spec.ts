@@ -53,7 +53,7 @@ test.describe("an organiser on a tablet", () => {
     await newFair.getByLabel("Anmeldung ab").fill(`${dayFromNow(-1)}T08:00`);
     await newFair.getByLabel("Anmeldung bis").fill(`${day}T12:00`);
     await newFair.getByRole("button", { name: "Messe als Entwurf anlegen" }).click();
-    const address = newFair.getByLabel("Adresse", { exact: true });
+    const address = newFair.getByRole("textbox", { name: /^Adresse/ });
     await expect(address).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Bitte füllen Sie dieses Feld aus.")).toBeVisible();
     await expect(newFair.getByLabel("Titel (Deutsch)")).toHaveValue("Jobmesse Kassel Nord");
