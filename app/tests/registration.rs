@@ -418,7 +418,12 @@ async fn invite_only_slots_need_the_invited_address_and_an_unused_code(db: TestD
     assert_eq!((prefill.email.as_str(), prefill.slot_id), ("gabi@example.org", Some(slot)));
 
     assert!(matches!(attempt("gabi@example.org", "code-gabi").await, Ok(Registered::Ticket { .. })));
-    assert!(invite_used(&w, gabi).await, "the invitation shows as registered");
+    assert!(invite_used(&w, gabi).await);
+    let list = app::invitations::service::view(&w.state, &w.owner, w.fair)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let state = list.invites.iter().find(|i| i.email == "gabi@example.org").map(|i| i.state);
+    assert_eq!(state, Some(app::invitations::InviteState::Registered), "the organiser sees it");
     assert_eq!(problem(attempt("gabi2@example.org", "code-gabi").await, "invite"), Some(Problem::InviteUsed));
 
     // A fair that allows forwarding takes the code from anyone, once.

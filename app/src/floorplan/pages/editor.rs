@@ -399,7 +399,6 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
         <p class="meta">{t!(i18n, floorplan.hall_size, width = metres_text(size.0), depth = metres_text(size.1))}</p>
         <p id="plan-help" class="field-hint">{t!(i18n, floorplan.help)}</p>
         <p class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
-        <FormAlert error=error />
         <div class="plan-editor">
             <div class="plan-canvas">
                 <svg
@@ -476,6 +475,9 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
                         <rect class="draft" x=r.x y=r.y width=r.width height=r.depth />
                     })}
                 </svg>
+                // Below the plan, so a message that comes or goes never moves the booths
+                // under a finger or pointer in the middle of a drag.
+                <FormAlert error=error />
             </div>
             <div class="plan-side">
                 <p><button type="button" class="button" on:click=new_booth>{t!(i18n, floorplan.new_booth)}</button></p>
