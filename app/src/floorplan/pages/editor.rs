@@ -146,6 +146,9 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
     let draft = RwSignal::new(None::<Rect>);
     let announcement = RwSignal::new(String::new());
     let local_error = RwSignal::new(None::<AppError>);
+    // A move refused here after the last save was sent: that save's late
+    // "saved" must not hide the refusal.
+    let refused_since_save = RwSignal::new(false);
     let save = ServerAction::<SaveBooth>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
@@ -171,15 +174,23 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
             }
         });
     };
+    // Any new save (also from the booth form) starts a fresh report.
+    Effect::new(move |_| {
+        if save.input().with(Option::is_some) {
+            refused_since_save.set(false);
+        }
+    });
     Effect::new(move |_| {
         if let Some(result) = save.value().get() {
             match result {
                 Ok(id) => {
-                    local_error.set(None);
                     if matches!(editing.get_untracked(), Editing::New(_)) {
                         editing.set(Editing::Booth(id));
                     }
-                    announcement.set(t_string!(i18n, floorplan.saved).to_string());
+                    if !refused_since_save.get_untracked() {
+                        local_error.set(None);
+                        announcement.set(t_string!(i18n, floorplan.saved).to_string());
+                    }
                 }
                 Err(e) => announcement.set(error_message(i18n, &e)),
             }
@@ -205,6 +216,7 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
             let problem = errors.get(FORM).unwrap_or(Problem::Overlaps);
             announcement.set(problem_message(i18n, problem));
             local_error.set(Some(AppError::Invalid(errors)));
+            refused_since_save.set(true);
             booths.update(|list| {
                 if let Some(b) = list.iter_mut().find(|b| b.id == id) {
                     b.rect = booth.rect;
@@ -213,6 +225,7 @@ fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
             return;
         }
         local_error.set(None);
+        refused_since_save.set(false);
         booths.update(|list| {
             if let Some(b) = list.iter_mut().find(|b| b.id == id) {
                 b.rect = rect;
