@@ -131,14 +131,14 @@ async fn register(state: &AppState, fair: i64, slot_id: i64, name: &str, email: 
         "INSERT INTO registrations (fair_id, slot_id, name, email, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5)",
     )
-        .bind(fair)
-        .bind(slot_id)
-        .bind(name)
-        .bind(email)
-        .bind(at)
-        .execute(state.db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    .bind(fair)
+    .bind(slot_id)
+    .bind(name)
+    .bind(email)
+    .bind(at)
+    .execute(state.db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn problem<T: std::fmt::Debug>(result: Result<T, ServiceError>, field: &str) -> Option<Problem> {

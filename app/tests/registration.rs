@@ -59,9 +59,14 @@ async fn world_with(db: TestDb, capacity: u32) -> World {
     };
     let state = AppState::new(db.db.clone(), clock.clone(), config);
     let mut tx = state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    let org = org_store::insert_organisation(&mut tx, OrgKind::Organiser, "Agentur für Arbeit Kassel", NOW)
-        .await
-        .unwrap_or_default();
+    let org = org_store::insert_organisation(
+        &mut tx,
+        OrgKind::Organiser,
+        "Agentur für Arbeit Kassel",
+        NOW,
+    )
+    .await
+    .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     let owner = person(&state.db, "leitung@aa-kassel.example", org, Role::Owner).await;
     let form = FairForm {
@@ -79,9 +84,13 @@ async fn world_with(db: TestDb, capacity: u32) -> World {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let mut slots = [0; 3];
-    for (i, (from, to, mode)) in [("09:00", "12:00", "open"), ("12:30", "14:00", "open"), ("14:00", "16:00", "invite")]
-        .into_iter()
-        .enumerate()
+    for (i, (from, to, mode)) in [
+        ("09:00", "12:00", "open"),
+        ("12:30", "14:00", "open"),
+        ("14:00", "16:00", "invite"),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let slot = SlotForm {
             starts: format!("2027-03-10T{from}"),
@@ -194,18 +203,31 @@ async fn a_ticket_verifies_with_the_published_key_and_arrives_by_mail(db: TestDb
     assert_eq!(claims.fair_id as i64, w.fair);
     assert_eq!(claims.slot_id as i64, w.slots[0]);
     // Valid on the fair day only (with some hours around it).
-    assert_eq!(verifier(&w).await.verify(&payload, NOW, |_| false), Err(Rejection::NotYetValid));
     assert_eq!(
-        verifier(&w).await.verify(&payload, FAIR_DAY + 2 * 86_400, |_| false),
+        verifier(&w).await.verify(&payload, NOW, |_| false),
+        Err(Rejection::NotYetValid)
+    );
+    assert_eq!(
+        verifier(&w)
+            .await
+            .verify(&payload, FAIR_DAY + 2 * 86_400, |_| false),
         Err(Rejection::Expired)
     );
-    assert!(!payload.to_lowercase().contains("ayse"), "no personal data in the QR code");
+    assert!(
+        !payload.to_lowercase().contains("ayse"),
+        "no personal data in the QR code"
+    );
 
     let page = registration::ticket_page(&w.state, &token, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.status, TicketStatus::Active);
-    assert!(page.qr_svg.as_deref().unwrap_or_default().starts_with("<svg role=\"img\""));
+    assert!(
+        page.qr_svg
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("<svg role=\"img\"")
+    );
     let code = page.short_code.clone().unwrap_or_default();
     assert_eq!(ticket::normalise_short_code(&code), Some(code.clone()));
     assert_eq!(page.slot_when, "10.03.2027 · 09:00–12:00");
@@ -218,9 +240,14 @@ async fn a_ticket_verifies_with_the_published_key_and_arrives_by_mail(db: TestDb
     let mail = &mails[0];
     assert_eq!(mail.subject, "Ihr Ticket: Jobmesse Kassel");
     assert!(mail.body_text.contains(&code));
-    assert!(mail.body_text.contains(&format!("https://jobfair.example/tickets/{token}")));
+    assert!(
+        mail.body_text
+            .contains(&format!("https://jobfair.example/tickets/{token}"))
+    );
     assert!(mail.body_html.contains("src=\"cid:ticket-qr@jobfair\""));
-    let attachments = outbox::attachments(w.state.db.pool(), mail.id).await.unwrap_or_default();
+    let attachments = outbox::attachments(w.state.db.pool(), mail.id)
+        .await
+        .unwrap_or_default();
     assert_eq!(attachments.len(), 2);
     assert_eq!(attachments[0].content_type, "image/png");
     assert_eq!(&attachments[0].data[1..4], b"PNG");
@@ -236,7 +263,10 @@ async fn a_second_registration_of_an_address_sends_the_ticket_again(db: TestDb) 
     // Again, other slot and other spelling of the address.
     let again = register(&w, "Jonas B.", "JONAS@example.org", w.slots[1]).await;
     assert_eq!(again, Registered::SentAgain);
-    assert_eq!(count(&w, "SELECT COUNT(*) FROM tickets WHERE fair_id = $1").await, 1);
+    assert_eq!(
+        count(&w, "SELECT COUNT(*) FROM tickets WHERE fair_id = $1").await,
+        1
+    );
     assert_eq!(taken(&w, w.slots[1]).await, 0);
     let mails = outbox::list_for_recipient(w.state.db.pool(), "jonas@example.org")
         .await
@@ -264,7 +294,11 @@ async fn a_crowd_never_gets_more_tickets_than_places(db: TestDb) {
     let attempts = (0..ATTEMPTS).map(|i| {
         let (state, slug) = (state.clone(), slug.clone());
         tokio::spawn(async move {
-            let form = form(&format!("Person {i}"), &format!("person{i}@example.org"), slot);
+            let form = form(
+                &format!("Person {i}"),
+                &format!("person{i}@example.org"),
+                slot,
+            );
             registration::register(&state, &slug, &form).await
         })
     });
@@ -274,20 +308,35 @@ async fn a_crowd_never_gets_more_tickets_than_places(db: TestDb) {
     for result in results {
         match result.unwrap_or_else(|e| panic!("task: {e}")) {
             Ok(Registered::Ticket { .. }) => tickets += 1,
-            Err(ServiceError::Invalid(errors)) if errors.get("slot_id") == Some(Problem::SlotFull) => full += 1,
+            Err(ServiceError::Invalid(errors))
+                if errors.get("slot_id") == Some(Problem::SlotFull) =>
+            {
+                full += 1
+            }
             other => panic!("unexpected answer: {other:?}"),
         }
     }
     assert_eq!(tickets, PLACES);
     assert_eq!(full, ATTEMPTS as i64 - PLACES);
     assert_eq!(taken(&w, slot).await, PLACES);
-    assert_eq!(count(&w, "SELECT COUNT(*) FROM tickets WHERE fair_id = $1").await, PLACES);
     assert_eq!(
-        count(&w, "SELECT COUNT(*) FROM registrations WHERE fair_id = $1 AND status = 'active'").await,
+        count(&w, "SELECT COUNT(*) FROM tickets WHERE fair_id = $1").await,
         PLACES
     );
     assert_eq!(
-        count(&w, "SELECT COUNT(DISTINCT short_code) FROM tickets WHERE fair_id = $1").await,
+        count(
+            &w,
+            "SELECT COUNT(*) FROM registrations WHERE fair_id = $1 AND status = 'active'"
+        )
+        .await,
+        PLACES
+    );
+    assert_eq!(
+        count(
+            &w,
+            "SELECT COUNT(DISTINCT short_code) FROM tickets WHERE fair_id = $1"
+        )
+        .await,
         PLACES
     );
 }
@@ -298,7 +347,8 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
     let anna = token_of(&register(&w, "Anna", "anna@example.org", slot).await);
     register(&w, "Ben", "ben@example.org", slot).await;
     // Full: refused unless the waitlist is asked for.
-    let refused = registration::register(&w.state, &w.slug, &form("Cem", "cem@example.org", slot)).await;
+    let refused =
+        registration::register(&w.state, &w.slug, &form("Cem", "cem@example.org", slot)).await;
     assert_eq!(problem(refused, "slot_id"), Some(Problem::SlotFull));
     let mut waiting = Vec::new();
     for name in ["cem", "dora", "emil"] {
@@ -309,8 +359,14 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
             .unwrap_or_else(|e| panic!("{e}"));
         waiting.push(answer);
     }
-    assert!(matches!(waiting[0], Registered::Waitlisted { position: 1, .. }));
-    assert!(matches!(waiting[2], Registered::Waitlisted { position: 3, .. }));
+    assert!(matches!(
+        waiting[0],
+        Registered::Waitlisted { position: 1, .. }
+    ));
+    assert!(matches!(
+        waiting[2],
+        Registered::Waitlisted { position: 3, .. }
+    ));
     let dora = token_of(&waiting[1]);
     let dora_page = registration::ticket_page(&w.state, &dora, app::i18n::Locale::de)
         .await
@@ -320,10 +376,14 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
 
     // Anna cancels: her code is revoked and Cem, first in line, is promoted.
     let anna_payload = payload_of(&w, &anna).await.unwrap_or_default();
-    registration::cancel(&w.state, &anna).await.unwrap_or_else(|e| panic!("{e}"));
+    registration::cancel(&w.state, &anna)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let revoked = revoked(&w).await;
     assert_eq!(
-        verifier(&w).await.verify(&anna_payload, FAIR_DAY, |id| revoked.contains(&(id as i64))),
+        verifier(&w)
+            .await
+            .verify(&anna_payload, FAIR_DAY, |id| revoked.contains(&(id as i64))),
         Err(Rejection::Revoked)
     );
     let cem = token_of(&waiting[0]);
@@ -335,17 +395,25 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
         .await
         .unwrap_or_default();
     assert_eq!(cem_mails.len(), 2, "waitlist mail, then the ticket");
-    assert!(cem_mails[1].body_text.contains("Ein Platz ist frei geworden"));
+    assert!(
+        cem_mails[1]
+            .body_text
+            .contains("Ein Platz ist frei geworden")
+    );
     let dora_page = registration::ticket_page(&w.state, &dora, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(dora_page.status, TicketStatus::Waiting { position: 1 });
     assert_eq!(taken(&w, slot).await, 2);
     // Cancelling twice changes nothing.
-    registration::cancel(&w.state, &anna).await.unwrap_or_else(|e| panic!("{e}"));
+    registration::cancel(&w.state, &anna)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(taken(&w, slot).await, 2);
     // A waiting jobseeker who cancels just leaves the line.
-    registration::cancel(&w.state, &dora).await.unwrap_or_else(|e| panic!("{e}"));
+    registration::cancel(&w.state, &dora)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(taken(&w, slot).await, 2);
     // Raising the capacity promotes the rest of the line.
     let raised = SlotForm {
@@ -359,7 +427,11 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(taken(&w, slot).await, 3, "Ben, Cem and Emil");
     assert_eq!(
-        count(&w, "SELECT COUNT(*) FROM registrations WHERE fair_id = $1 AND status = 'waiting'").await,
+        count(
+            &w,
+            "SELECT COUNT(*) FROM registrations WHERE fair_id = $1 AND status = 'waiting'"
+        )
+        .await,
         0
     );
 }
@@ -407,24 +479,52 @@ async fn invite_only_slots_need_the_invited_address_and_an_unused_code(db: TestD
         let (state, slug) = (w.state.clone(), w.slug.clone());
         async move { registration::register(&state, &slug, &f).await }
     };
-    assert_eq!(problem(attempt("gabi@example.org", "").await, "invite"), Some(Problem::InviteRequired));
-    assert_eq!(problem(attempt("gabi@example.org", "wrong").await, "invite"), Some(Problem::LinkInvalid));
-    assert_eq!(problem(attempt("friend@example.org", "code-gabi").await, "invite"), Some(Problem::WrongAccount));
+    assert_eq!(
+        problem(attempt("gabi@example.org", "").await, "invite"),
+        Some(Problem::InviteRequired)
+    );
+    assert_eq!(
+        problem(attempt("gabi@example.org", "wrong").await, "invite"),
+        Some(Problem::LinkInvalid)
+    );
+    assert_eq!(
+        problem(attempt("friend@example.org", "code-gabi").await, "invite"),
+        Some(Problem::WrongAccount)
+    );
     assert!(!invite_used(&w, gabi).await);
     let page = registration::page(&w.state, &w.slug, Some("code-gabi"), app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let prefill = page.invite.unwrap_or_else(|| panic!("the invitation fills in the form"));
-    assert_eq!((prefill.email.as_str(), prefill.slot_id), ("gabi@example.org", Some(slot)));
+    let prefill = page
+        .invite
+        .unwrap_or_else(|| panic!("the invitation fills in the form"));
+    assert_eq!(
+        (prefill.email.as_str(), prefill.slot_id),
+        ("gabi@example.org", Some(slot))
+    );
 
-    assert!(matches!(attempt("gabi@example.org", "code-gabi").await, Ok(Registered::Ticket { .. })));
+    assert!(matches!(
+        attempt("gabi@example.org", "code-gabi").await,
+        Ok(Registered::Ticket { .. })
+    ));
     assert!(invite_used(&w, gabi).await);
     let list = app::invitations::service::view(&w.state, &w.owner, w.fair)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let state = list.invites.iter().find(|i| i.email == "gabi@example.org").map(|i| i.state);
-    assert_eq!(state, Some(app::invitations::InviteState::Registered), "the organiser sees it");
-    assert_eq!(problem(attempt("gabi2@example.org", "code-gabi").await, "invite"), Some(Problem::InviteUsed));
+    let state = list
+        .invites
+        .iter()
+        .find(|i| i.email == "gabi@example.org")
+        .map(|i| i.state);
+    assert_eq!(
+        state,
+        Some(app::invitations::InviteState::Registered),
+        "the organiser sees it"
+    );
+    assert_eq!(
+        problem(attempt("gabi2@example.org", "code-gabi").await, "invite"),
+        Some(Problem::InviteUsed)
+    );
 
     // A fair that allows forwarding takes the code from anyone, once.
     sqlx::query("UPDATE fairs SET invites_forwardable = 1 WHERE id = $1")
@@ -433,13 +533,21 @@ async fn invite_only_slots_need_the_invited_address_and_an_unused_code(db: TestD
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     invite(&w, "hans@example.org", "code-hans").await;
-    assert!(matches!(attempt("nachbarin@example.org", "code-hans").await, Ok(Registered::Ticket { .. })));
-    assert_eq!(problem(attempt("hans@example.org", "code-hans").await, "invite"), Some(Problem::InviteUsed));
+    assert!(matches!(
+        attempt("nachbarin@example.org", "code-hans").await,
+        Ok(Registered::Ticket { .. })
+    ));
+    assert_eq!(
+        problem(attempt("hans@example.org", "code-hans").await, "invite"),
+        Some(Problem::InviteUsed)
+    );
     // An invitation link used for an open slot counts as used too.
     let ida = invite(&w, "ida@example.org", "code-ida").await;
     let mut f = form("Ida", "ida@example.org", w.slots[0]);
     f.invite = "code-ida".into();
-    registration::register(&w.state, &w.slug, &f).await.unwrap_or_else(|e| panic!("{e}"));
+    registration::register(&w.state, &w.slug, &f)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(invite_used(&w, ida).await);
 }
 
@@ -448,27 +556,51 @@ async fn changing_the_slot_replaces_the_ticket(db: TestDb) {
     let lena = token_of(&register(&w, "Lena", "lena@example.org", w.slots[0]).await);
     let mut f = form("Max", "max@example.org", w.slots[0]);
     f.waitlist = Some("yes".into());
-    let max = token_of(&registration::register(&w.state, &w.slug, &f).await.unwrap_or_else(|e| panic!("{e}")));
+    let max = token_of(
+        &registration::register(&w.state, &w.slug, &f)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
     let old = payload_of(&w, &lena).await.unwrap_or_default();
 
-    registration::change_slot(&w.state, &lena, w.slots[1]).await.unwrap_or_else(|e| panic!("{e}"));
+    registration::change_slot(&w.state, &lena, w.slots[1])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let new = payload_of(&w, &lena).await.unwrap_or_default();
     let revoked = revoked(&w).await;
     let is_revoked = |id: u32| revoked.contains(&(id as i64));
-    assert_eq!(verifier(&w).await.verify(&old, FAIR_DAY, is_revoked), Err(Rejection::Revoked));
-    let claims = verifier(&w).await.verify(&new, FAIR_DAY, is_revoked).unwrap_or_else(|r| panic!("{r:?}"));
+    assert_eq!(
+        verifier(&w).await.verify(&old, FAIR_DAY, is_revoked),
+        Err(Rejection::Revoked)
+    );
+    let claims = verifier(&w)
+        .await
+        .verify(&new, FAIR_DAY, is_revoked)
+        .unwrap_or_else(|r| panic!("{r:?}"));
     assert_eq!(claims.slot_id as i64, w.slots[1]);
     // Max moved up into the freed place; the 12:30 slot is now full.
-    let max_page = registration::ticket_page(&w.state, &max, app::i18n::Locale::de).await.unwrap_or_else(|e| panic!("{e}"));
+    let max_page = registration::ticket_page(&w.state, &max, app::i18n::Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(max_page.status, TicketStatus::Active);
-    assert_eq!((taken(&w, w.slots[0]).await, taken(&w, w.slots[1]).await), (1, 1));
+    assert_eq!(
+        (taken(&w, w.slots[0]).await, taken(&w, w.slots[1]).await),
+        (1, 1)
+    );
     // No way into a full slot, nor into an invite-only one.
     let full = registration::change_slot(&w.state, &max, w.slots[1]).await;
-    assert!(matches!(full, Err(ServiceError::Invalid(e)) if e.get("slot_id") == Some(Problem::SlotFull)));
+    assert!(
+        matches!(full, Err(ServiceError::Invalid(e)) if e.get("slot_id") == Some(Problem::SlotFull))
+    );
     let invite_only = registration::change_slot(&w.state, &max, w.slots[2]).await;
-    assert!(matches!(invite_only, Err(ServiceError::Invalid(e)) if e.get("slot_id") == Some(Problem::InvalidChoice)));
+    assert!(
+        matches!(invite_only, Err(ServiceError::Invalid(e)) if e.get("slot_id") == Some(Problem::InvalidChoice))
+    );
     // Unknown links find nothing.
-    assert!(matches!(registration::cancel(&w.state, "no-such-link").await, Err(ServiceError::NotFound)));
+    assert!(matches!(
+        registration::cancel(&w.state, "no-such-link").await,
+        Err(ServiceError::NotFound)
+    ));
 }
 
 async fn bad_input_and_closed_registration_write_nothing(db: TestDb) {
@@ -503,39 +635,75 @@ async fn bad_input_and_closed_registration_write_nothing(db: TestDb) {
     let answer = registration::register(&w.state, &w.slug, &other_fairs_slot).await;
     assert_eq!(problem(answer, "slot_id"), Some(Problem::InvalidChoice));
     assert!(matches!(
-        registration::register(&w.state, "no-such-fair", &form("Ole", "ole@example.org", w.slots[0])).await,
+        registration::register(
+            &w.state,
+            "no-such-fair",
+            &form("Ole", "ole@example.org", w.slots[0])
+        )
+        .await,
         Err(ServiceError::NotFound)
     ));
     // After the registration closes (12:00 on the fair day).
     w.clock.advance(FAIR_DAY + 4 * 3600 + 60 - NOW);
-    let late = registration::register(&w.state, &w.slug, &form("Ole", "ole@example.org", w.slots[0])).await;
-    assert_eq!(problem(late, app::error::FORM), Some(Problem::RegistrationClosed));
-    assert_eq!(count(&w, "SELECT COUNT(*) FROM registrations WHERE fair_id = $1").await, 0);
-    assert_eq!(count(&w, "SELECT COUNT(*) FROM mail_outbox WHERE $1 > 0").await, 0);
+    let late = registration::register(
+        &w.state,
+        &w.slug,
+        &form("Ole", "ole@example.org", w.slots[0]),
+    )
+    .await;
+    assert_eq!(
+        problem(late, app::error::FORM),
+        Some(Problem::RegistrationClosed)
+    );
+    assert_eq!(
+        count(&w, "SELECT COUNT(*) FROM registrations WHERE fair_id = $1").await,
+        0
+    );
+    assert_eq!(
+        count(&w, "SELECT COUNT(*) FROM mail_outbox WHERE $1 > 0").await,
+        0
+    );
 }
 
 async fn rotated_keys_keep_old_tickets_valid_until_retired(db: TestDb) {
     let w = world_with(db, 10).await;
-    let old = payload_of(&w, &token_of(&register(&w, "Olga", "olga@example.org", w.slots[0]).await))
-        .await
-        .unwrap_or_default();
+    let old = payload_of(
+        &w,
+        &token_of(&register(&w, "Olga", "olga@example.org", w.slots[0]).await),
+    )
+    .await
+    .unwrap_or_default();
     let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
     let new_key = keys::add_key(&mut tx, &w.state.config.ticket_secret, w.fair, NOW)
         .await
         .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(new_key, 2);
-    let new = payload_of(&w, &token_of(&register(&w, "Paul", "paul@example.org", w.slots[0]).await))
+    let new = payload_of(
+        &w,
+        &token_of(&register(&w, "Paul", "paul@example.org", w.slots[0]).await),
+    )
+    .await
+    .unwrap_or_default();
+    let both = verifier(&w).await;
+    assert_eq!(
+        both.verify(&old, FAIR_DAY, |_| false).map(|c| c.key_id),
+        Ok(1)
+    );
+    assert_eq!(
+        both.verify(&new, FAIR_DAY, |_| false).map(|c| c.key_id),
+        Ok(2)
+    );
+    let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    keys::retire_key(&mut tx, w.fair, 1, NOW)
         .await
         .unwrap_or_default();
-    let both = verifier(&w).await;
-    assert_eq!(both.verify(&old, FAIR_DAY, |_| false).map(|c| c.key_id), Ok(1));
-    assert_eq!(both.verify(&new, FAIR_DAY, |_| false).map(|c| c.key_id), Ok(2));
-    let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    keys::retire_key(&mut tx, w.fair, 1, NOW).await.unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     let only_new = verifier(&w).await;
-    assert_eq!(only_new.verify(&old, FAIR_DAY, |_| false), Err(Rejection::UnknownKey));
+    assert_eq!(
+        only_new.verify(&old, FAIR_DAY, |_| false),
+        Err(Rejection::UnknownKey)
+    );
     assert!(only_new.verify(&new, FAIR_DAY, |_| false).is_ok());
 }
 
@@ -544,25 +712,44 @@ async fn personal_data_is_deleted_after_the_promised_date(db: TestDb) {
     register(&w, "Rita", "rita@example.org", w.slots[0]).await;
     invite(&w, "sven@example.org", "code-sven").await;
     // Not yet: the fair has not even taken place.
-    assert_eq!(registration::purge_expired(&w.state).await.ok(), Some(Default::default()));
+    assert_eq!(
+        registration::purge_expired(&w.state).await.ok(),
+        Some(Default::default())
+    );
     // The notice's date: the fair's end plus the retention days.
-    let page = registration::page(&w.state, &w.slug, None, app::i18n::Locale::de).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = registration::page(&w.state, &w.slug, None, app::i18n::Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.privacy.deleted_on, "09.04.2027");
     let fair_end = FAIR_DAY + 7 * 3600;
     w.clock.advance(fair_end + 30 * 86_400 - NOW - 60);
-    assert_eq!(registration::purge_expired(&w.state).await.ok(), Some(Default::default()));
+    assert_eq!(
+        registration::purge_expired(&w.state).await.ok(),
+        Some(Default::default())
+    );
     sqlx::query("UPDATE mail_outbox SET status = 'sent'")
         .execute(w.state.db.pool())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     w.clock.advance(120);
-    let purged = registration::purge_expired(&w.state).await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((purged.registrations, purged.invitations, purged.mails), (1, 1, 1));
-    for table in ["registrations", "tickets", "fair_invites", "mail_attachments"] {
-        let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-            .fetch_one(w.state.db.pool())
-            .await
-            .unwrap_or(-1);
+    let purged = registration::purge_expired(&w.state)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (purged.registrations, purged.invitations, purged.mails),
+        (1, 1, 1)
+    );
+    for table in [
+        "registrations",
+        "tickets",
+        "fair_invites",
+        "mail_attachments",
+    ] {
+        let left: i64 =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                .fetch_one(w.state.db.pool())
+                .await
+                .unwrap_or(-1);
         assert_eq!(left, 0, "{table}");
     }
 }

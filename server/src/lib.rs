@@ -7,8 +7,8 @@ pub mod mail_worker;
 mod page_cache;
 pub mod settings;
 pub mod startup;
-mod tickets;
 pub mod telemetry;
+mod tickets;
 mod unsubscribe;
 
 pub use startup::Application;

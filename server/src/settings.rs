@@ -2,11 +2,11 @@
 //! (`jobfair.toml`, or the path in `JOBFAIR_CONFIG`), then environment
 //! variables `JOBFAIR_<SETTING>` (and plain `DATABASE_URL`). Later wins.
 //! Every setting is listed in README.md.
+use app::registration::keys::TicketSecret;
 use figment::{
     Figment,
     providers::{Env, Format, Toml},
 };
-use app::registration::keys::TicketSecret;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 

@@ -146,7 +146,10 @@ fn router(state: ServerState) -> Router {
         .route("/healthz", get(http_extras::healthz))
         .route("/prefs", post(http_extras::set_prefs))
         .route("/unsubscribe/{token}", post(crate::unsubscribe::one_click))
-        .route("/tickets/{token}/calendar.ics", get(crate::tickets::calendar))
+        .route(
+            "/tickets/{token}/calendar.ics",
+            get(crate::tickets::calendar),
+        )
         .route("/sw.js", get(crate::tickets::service_worker))
         .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
         .route(

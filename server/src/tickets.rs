@@ -2,10 +2,7 @@
 //! link, and each fair's public ticket keys for scanners.
 use crate::startup::ServerState;
 use app::{
-    auth::request,
-    error::AppError,
-    i18n::Locale,
-    registration::service,
+    auth::request, error::AppError, i18n::Locale, registration::service,
     service_error::ServiceError,
 };
 use axum::{
@@ -43,7 +40,10 @@ pub async fn calendar(
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"ticket.ics\""),
             );
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
             response
         }
         Err(error) => error_response(error),
@@ -56,9 +56,10 @@ pub async fn keys(State(state): State<ServerState>, Path(slug): Path<String>) ->
     match service::published_keys(&state.app, &slug).await {
         Ok(keys) => {
             let mut response = Json(keys).into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=60"),
+            );
             response
         }
         Err(error) => error_response(error),
@@ -71,7 +72,10 @@ pub async fn keys(State(state): State<ServerState>, Path(slug): Path<String>) ->
 pub async fn service_worker() -> Response {
     let mut response = include_str!("../../public/sw.js").into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,

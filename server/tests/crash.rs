@@ -108,8 +108,15 @@ async fn a_killed_server_delivers_every_queued_mail_after_restart() {
             .entry(mail.header("Message-ID").unwrap_or_default())
             .or_default() += 1;
     }
-    let odd: Vec<&String> = per_id.keys().filter(|id| !id.ends_with("@jobfair.example>")).collect();
-    assert_eq!(per_id.len(), MAILS, "every queued mail arrived (unexpected ids: {odd:?})");
+    let odd: Vec<&String> = per_id
+        .keys()
+        .filter(|id| !id.ends_with("@jobfair.example>"))
+        .collect();
+    assert_eq!(
+        per_id.len(),
+        MAILS,
+        "every queued mail arrived (unexpected ids: {odd:?})"
+    );
     let repeats = received.len() - MAILS;
     eprintln!("killed after {before_restart} mails; {repeats} sent again after the restart");
     assert!(

@@ -31,7 +31,9 @@ async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
         &settings,
         db.db.clone(),
         Arc::new(SystemClock),
-        settings.app_config().unwrap_or_else(|e| panic!("configuration: {e}")),
+        settings
+            .app_config()
+            .unwrap_or_else(|e| panic!("configuration: {e}")),
     )
     .await
     .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
@@ -701,7 +703,10 @@ async fn registration_over_http(backend: Backend) {
         ]
     };
     let page = body(app.get("/fairs/flughafen-frankfurt/register", None).await).await;
-    assert!(page.contains("name=\"form[email]\""), "the form is server-rendered");
+    assert!(
+        page.contains("name=\"form[email]\""),
+        "the form is server-rendered"
+    );
     assert!(page.contains("Datenschutz"));
 
     // Without JavaScript: a plain form post ends on the ticket page.
@@ -724,11 +729,17 @@ async fn registration_over_http(backend: Backend) {
     let ticket = app.get(&location, None).await;
     assert_eq!(ticket.status(), reqwest::StatusCode::OK);
     let html = body(ticket).await;
-    assert!(html.contains("<svg role=\"img\""), "the QR code is in the page");
+    assert!(
+        html.contains("<svg role=\"img\""),
+        "the QR code is in the page"
+    );
     assert!(html.contains("noindex"));
     let calendar = app.get(&format!("{location}/calendar.ics"), None).await;
     assert_eq!(
-        calendar.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+        calendar
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
         Some("text/calendar; charset=utf-8")
     );
     assert!(body(calendar).await.contains("BEGIN:VEVENT"));
@@ -742,18 +753,36 @@ async fn registration_over_http(backend: Backend) {
     assert_eq!(keys[0]["public_key"].as_str().map(str::len), Some(43));
 
     // With JavaScript: JSON answer; the same address again is "sent again".
-    let again = app.post_form_owned("/api/registration/register", &form("mehmet@example.org")).await;
+    let again = app
+        .post_form_owned("/api/registration/register", &form("mehmet@example.org"))
+        .await;
     assert_eq!(body(again).await, "\"SentAgain\"");
-    let fresh = body(app.post_form_owned("/api/registration/register", &form("lea@example.org")).await).await;
+    let fresh = body(
+        app.post_form_owned("/api/registration/register", &form("lea@example.org"))
+            .await,
+    )
+    .await;
     assert!(fresh.contains("\"Ticket\""), "{fresh}");
     let mut bad = form("lea@example.org");
     bad.retain(|(k, _)| *k != "form[consent]");
-    let refused = body(app.post_form_owned("/api/registration/register", &bad).await).await;
-    assert!(refused.contains("consent") && refused.contains("Required"), "{refused}");
+    let refused = body(
+        app.post_form_owned("/api/registration/register", &bad)
+            .await,
+    )
+    .await;
+    assert!(
+        refused.contains("consent") && refused.contains("Required"),
+        "{refused}"
+    );
 
-    assert_eq!(app.get("/tickets/not-a-ticket", None).await.status(), reqwest::StatusCode::NOT_FOUND);
     assert_eq!(
-        app.get("/tickets/not-a-ticket/calendar.ics", None).await.status(),
+        app.get("/tickets/not-a-ticket", None).await.status(),
+        reqwest::StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/tickets/not-a-ticket/calendar.ics", None)
+            .await
+            .status(),
         reqwest::StatusCode::NOT_FOUND
     );
 }

@@ -52,7 +52,9 @@ impl Claims {
         if bytes[0] != VERSION {
             return None;
         }
-        let u32_at = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let u32_at = |at: usize| {
+            u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
         Some(Claims {
             key_id: u16::from_be_bytes([bytes[1], bytes[2]]),
             fair_id: u32_at(3),
@@ -125,7 +127,9 @@ pub enum Rejection {
     /// Not a ticket text at all, or damaged.
     NotATicket,
     /// A ticket of another fair.
-    OtherFair { fair_id: u32 },
+    OtherFair {
+        fair_id: u32,
+    },
     /// Signed with a key this fair does not (or no longer) list.
     UnknownKey,
     /// The payload or the signature was altered.
@@ -239,7 +243,11 @@ pub fn normalise_short_code(input: &str) -> Option<String> {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    if chars.len() != SHORT_CODE_LEN || !chars.iter().all(|c| c.is_ascii() && SHORT_CODE_ALPHABET.contains(&(*c as u8))) {
+    if chars.len() != SHORT_CODE_LEN
+        || !chars
+            .iter()
+            .all(|c| c.is_ascii() && SHORT_CODE_ALPHABET.contains(&(*c as u8)))
+    {
         return None;
     }
     let mut code: String = chars[..SHORT_CODE_LEN / 2].iter().collect();

@@ -37,7 +37,10 @@ fn published(fair_id: u32, signer: &TicketSigner) -> PublishedKey {
 }
 
 fn verifier_for_fair_1() -> TicketVerifier {
-    TicketVerifier::new(1, &[published(1, &signer(1, 1)), published(1, &signer(2, 2))])
+    TicketVerifier::new(
+        1,
+        &[published(1, &signer(1, 1)), published(1, &signer(2, 2))],
+    )
 }
 
 fn not_revoked(_: u32) -> bool {
@@ -61,7 +64,13 @@ fn a_genuine_ticket_passes_with_every_listed_key() {
     for key in [signer(1, 1), signer(2, 2)] {
         let ticket = key.sign(claims(1));
         let read = verifier.verify(&ticket, NOW, not_revoked);
-        assert_eq!(read, Ok(Claims { key_id: key.key_id(), ..claims(1) }));
+        assert_eq!(
+            read,
+            Ok(Claims {
+                key_id: key.key_id(),
+                ..claims(1)
+            })
+        );
     }
 }
 
@@ -70,7 +79,11 @@ fn the_ticket_text_fits_the_dense_qr_mode() {
     let ticket = signer(1, 1).sign(claims(1));
     assert!(ticket.starts_with("JF:"));
     assert!(ticket.len() < 150, "{} characters", ticket.len());
-    assert!(ticket.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ':'));
+    assert!(
+        ticket
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ':')
+    );
 }
 
 #[test]
@@ -96,10 +109,16 @@ fn an_altered_signature_is_refused() {
     let mut bytes = raw(&ticket);
     let last = bytes.len() - 1;
     bytes[last] ^= 0x80;
-    assert_eq!(verifier.verify(&text(&bytes), NOW, not_revoked), Err(Rejection::BadSignature));
+    assert_eq!(
+        verifier.verify(&text(&bytes), NOW, not_revoked),
+        Err(Rejection::BadSignature)
+    );
     let mut bytes = raw(&ticket);
     bytes[30] ^= 0x01;
-    assert_eq!(verifier.verify(&text(&bytes), NOW, not_revoked), Err(Rejection::BadSignature));
+    assert_eq!(
+        verifier.verify(&text(&bytes), NOW, not_revoked),
+        Err(Rejection::BadSignature)
+    );
 }
 
 #[test]
@@ -128,15 +147,24 @@ fn a_ticket_signed_with_a_key_of_another_fair_is_refused() {
 fn a_retired_key_no_longer_verifies() {
     let ticket = signer(1, 1).sign(claims(1));
     let only_new_key = TicketVerifier::new(1, &[published(1, &signer(2, 2))]);
-    assert_eq!(only_new_key.verify(&ticket, NOW, not_revoked), Err(Rejection::UnknownKey));
+    assert_eq!(
+        only_new_key.verify(&ticket, NOW, not_revoked),
+        Err(Rejection::UnknownKey)
+    );
 }
 
 #[test]
 fn an_expired_or_early_ticket_is_refused() {
     let verifier = verifier_for_fair_1();
     let ticket = signer(1, 1).sign(claims(1));
-    assert_eq!(verifier.verify(&ticket, NOW + 3601, not_revoked), Err(Rejection::Expired));
-    assert_eq!(verifier.verify(&ticket, NOW - 3601, not_revoked), Err(Rejection::NotYetValid));
+    assert_eq!(
+        verifier.verify(&ticket, NOW + 3601, not_revoked),
+        Err(Rejection::Expired)
+    );
+    assert_eq!(
+        verifier.verify(&ticket, NOW - 3601, not_revoked),
+        Err(Rejection::NotYetValid)
+    );
     assert!(verifier.verify(&ticket, NOW + 3600, not_revoked).is_ok());
 }
 
@@ -144,7 +172,10 @@ fn an_expired_or_early_ticket_is_refused() {
 fn a_revoked_ticket_is_refused() {
     let verifier = verifier_for_fair_1();
     let ticket = signer(1, 1).sign(claims(1));
-    assert_eq!(verifier.verify(&ticket, NOW, |id| id == 4711), Err(Rejection::Revoked));
+    assert_eq!(
+        verifier.verify(&ticket, NOW, |id| id == 4711),
+        Err(Rejection::Revoked)
+    );
     assert!(verifier.verify(&ticket, NOW, |id| id == 4712).is_ok());
 }
 
@@ -161,18 +192,31 @@ fn garbage_is_not_a_ticket() {
         &ticket.replace("JF:", "XX:"),
         &ticket.to_lowercase(),
     ] {
-        assert_eq!(verifier.verify(input, NOW, not_revoked), Err(Rejection::NotATicket), "{input}");
+        assert_eq!(
+            verifier.verify(input, NOW, not_revoked),
+            Err(Rejection::NotATicket),
+            "{input}"
+        );
     }
     // A payload of an unknown format version.
     let mut bytes = raw(&ticket);
     bytes[0] = 2;
-    assert_eq!(verifier.verify(&text(&bytes), NOW, not_revoked), Err(Rejection::NotATicket));
+    assert_eq!(
+        verifier.verify(&text(&bytes), NOW, not_revoked),
+        Err(Rejection::NotATicket)
+    );
 }
 
 #[test]
 fn unverified_reading_shows_the_claims() {
     let ticket = signer(1, 7).sign(claims(3));
-    assert_eq!(read_unverified(&ticket), Some(Claims { key_id: 7, ..claims(3) }));
+    assert_eq!(
+        read_unverified(&ticket),
+        Some(Claims {
+            key_id: 7,
+            ..claims(3)
+        })
+    );
 }
 
 #[test]
@@ -180,7 +224,9 @@ fn short_codes_avoid_look_alikes_and_forgive_typing() {
     let code = short_code(0x1234_5678_9abc_def0);
     assert_eq!(code.len(), 9);
     assert_eq!(&code[4..5], "-");
-    for look_alike in ['0', 'O', '1', 'I', 'L', '2', 'Z', '5', 'S', '8', 'B', 'U', 'V'] {
+    for look_alike in [
+        '0', 'O', '1', 'I', 'L', '2', 'Z', '5', 'S', '8', 'B', 'U', 'V',
+    ] {
         assert!(!code.contains(look_alike));
     }
     assert_ne!(short_code(1), short_code(2));

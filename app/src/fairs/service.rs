@@ -202,7 +202,10 @@ pub fn check_fair_form(form: &FairForm) -> Result<CheckedFair, FieldErrors> {
             ends_at,
             registration_opens_at,
             registration_closes_at,
-            invites_forwardable: form.invites_forwardable.as_deref().is_some_and(|v| !v.is_empty()),
+            invites_forwardable: form
+                .invites_forwardable
+                .as_deref()
+                .is_some_and(|v| !v.is_empty()),
         }),
         _ => Err(e),
     }
@@ -311,8 +314,13 @@ pub async fn change_status(
     }
     if next == FairStatus::Published {
         // Scanners can fetch the ticket key before the first registration.
-        crate::registration::keys::current_signer(&mut tx, &state.config.ticket_secret, fair_id, state.now())
-            .await?;
+        crate::registration::keys::current_signer(
+            &mut tx,
+            &state.config.ticket_secret,
+            fair_id,
+            state.now(),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(next)
@@ -449,8 +457,14 @@ pub async fn update_slot(
         ));
     }
     // More places: the waitlist moves up at once.
-    crate::registration::service::fill_from_waitlist(state, &ticket_context, &mut tx, &fair, slot_id)
-        .await?;
+    crate::registration::service::fill_from_waitlist(
+        state,
+        &ticket_context,
+        &mut tx,
+        &fair,
+        slot_id,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

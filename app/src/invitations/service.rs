@@ -183,7 +183,11 @@ pub async fn invite(
             .unwrap_or_else(|| fair.title_de.clone());
         // Jobseekers land on the registration form, filled in from the
         // invitation; employers on the fair page with the floor plan.
-        let page = if kind == InviteKind::Jobseeker { "/register" } else { "" };
+        let page = if kind == InviteKind::Jobseeker {
+            "/register"
+        } else {
+            ""
+        };
         let link = format!(
             "{}/fairs/{}{page}?invite={token}",
             state.config.public_url, fair.slug

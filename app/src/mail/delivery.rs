@@ -107,7 +107,8 @@ impl SmtpMailer {
         if let Some(reply_to) = mail.reply_to.as_deref().filter(|r| !r.is_empty()) {
             builder = builder.reply_to(reply_to.parse::<Mailbox>().map_err(|e| build(&e))?);
         }
-        let body = MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone());
+        let body =
+            MultiPart::alternative_plain_html(mail.body_text.clone(), mail.body_html.clone());
         if mail.attachments.is_empty() {
             return builder.multipart(body).map_err(|e| build(&e));
         }

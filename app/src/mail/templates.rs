@@ -212,10 +212,18 @@ pub fn ticket_qr_alt(locale: Locale, fair: &str) -> String {
 pub fn ticket_mail(locale: Locale, m: &TicketMail<'_>) -> Message {
     let greeting = td_string!(locale, mail.greeting, name = m.name).to_string();
     let intro = match m.kind {
-        TicketMailKind::Confirmed => td_string!(locale, mail.ticket_confirmed, fair = m.fair).to_string(),
-        TicketMailKind::Promoted => td_string!(locale, mail.ticket_promoted, fair = m.fair).to_string(),
-        TicketMailKind::Changed => td_string!(locale, mail.ticket_changed, fair = m.fair).to_string(),
-        TicketMailKind::SentAgain => td_string!(locale, mail.ticket_again, fair = m.fair).to_string(),
+        TicketMailKind::Confirmed => {
+            td_string!(locale, mail.ticket_confirmed, fair = m.fair).to_string()
+        }
+        TicketMailKind::Promoted => {
+            td_string!(locale, mail.ticket_promoted, fair = m.fair).to_string()
+        }
+        TicketMailKind::Changed => {
+            td_string!(locale, mail.ticket_changed, fair = m.fair).to_string()
+        }
+        TicketMailKind::SentAgain => {
+            td_string!(locale, mail.ticket_again, fair = m.fair).to_string()
+        }
     };
     let subject = td_string!(locale, mail.ticket_subject, fair = m.fair).to_string();
     let slot_label = td_string!(locale, mail.ticket_slot).to_string();
@@ -288,7 +296,14 @@ pub fn waitlist_mail(
     compose(
         td_string!(locale, mail.waitlist_subject, fair = fair).to_string(),
         &td_string!(locale, mail.greeting, name = name).to_string(),
-        td_string!(locale, mail.waitlist_body, fair = fair, when = when, position = position).to_string(),
+        td_string!(
+            locale,
+            mail.waitlist_body,
+            fair = fair,
+            when = when,
+            position = position
+        )
+        .to_string(),
         td_string!(locale, mail.waitlist_action).to_string(),
         link,
         locale,

@@ -68,7 +68,11 @@ pub async fn show(state: &AppState, user: &CurrentUser, id: i64) -> ServiceResul
     // Inline images are shown in place, as a mail client would.
     let mut body_html = row.body_html.clone();
     for inline in attachments.iter().filter(|a| !a.content_id.is_empty()) {
-        let data = format!("data:{};base64,{}", inline.content_type, STANDARD.encode(&inline.data));
+        let data = format!(
+            "data:{};base64,{}",
+            inline.content_type,
+            STANDARD.encode(&inline.data)
+        );
         body_html = body_html.replace(&format!("cid:{}", inline.content_id), &data);
     }
     Ok(MailDetail {

@@ -63,7 +63,12 @@ fn new_salt() -> String {
 
 /// Adds key number `max + 1` to the fair; returns its number. Two callers
 /// racing for the same number: one key is kept, both see it afterwards.
-pub async fn add_key(tx: &mut Tx, secret: &TicketSecret, fair_id: i64, now: i64) -> sqlx::Result<i64> {
+pub async fn add_key(
+    tx: &mut Tx,
+    secret: &TicketSecret,
+    fair_id: i64,
+    now: i64,
+) -> sqlx::Result<i64> {
     let key_id: i64 = sqlx::query_scalar(
         "SELECT COALESCE(MAX(key_id), 0) + 1 FROM ticket_keys WHERE fair_id = $1",
     )
@@ -116,7 +121,12 @@ pub async fn current_signer(
 
 /// The signer of the fair's newest key, read outside any transaction; the
 /// first key is created when the fair has none.
-pub async fn signer(db: &crate::db::Db, secret: &TicketSecret, fair_id: i64, now: i64) -> sqlx::Result<TicketSigner> {
+pub async fn signer(
+    db: &crate::db::Db,
+    secret: &TicketSecret,
+    fair_id: i64,
+    now: i64,
+) -> sqlx::Result<TicketSigner> {
     let newest: Option<(i64, String)> = sqlx::query_as(
         "SELECT key_id, salt FROM ticket_keys WHERE fair_id = $1 AND retired_at IS NULL \
          ORDER BY key_id DESC LIMIT 1",

@@ -84,7 +84,12 @@ pub fn check_registration(form: &RegistrationForm) -> Result<CheckedRegistration
         .unwrap_or_default();
     let phone = form.phone.trim().to_owned();
     if phone.chars().count() > PHONE_MAX {
-        errors.add("phone", Problem::TooLong { max: PHONE_MAX as u32 });
+        errors.add(
+            "phone",
+            Problem::TooLong {
+                max: PHONE_MAX as u32,
+            },
+        );
     } else if !phone
         .chars()
         .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
@@ -106,7 +111,12 @@ pub fn check_registration(form: &RegistrationForm) -> Result<CheckedRegistration
         }
     };
     let mut interests: Vec<&str> = Vec::new();
-    for code in form.interests.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+    for code in form
+        .interests
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         if !INDUSTRIES.contains(&code) && !JOB_TYPES.contains(&code) {
             errors.add("interests", Problem::InvalidChoice);
         } else if !interests.contains(&code) {

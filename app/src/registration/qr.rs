@@ -8,7 +8,10 @@ const PNG_SCALE: usize = 6;
 const QUIET_ZONE: usize = 4;
 
 fn code(text: &str) -> anyhow::Result<QrCode> {
-    Ok(QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)?)
+    Ok(QrCode::with_error_correction_level(
+        text.as_bytes(),
+        EcLevel::M,
+    )?)
 }
 
 /// An `<svg>` element (no XML declaration) that scales with CSS, labelled

@@ -206,7 +206,9 @@ async fn try_register(
         return Ok(Registered::SentAgain);
     }
     if let Some(id) = invite_id {
-        if !store::use_invite(&mut tx, id, now).await? && slot.entry_mode == EntryMode::Invite.as_str() {
+        if !store::use_invite(&mut tx, id, now).await?
+            && slot.entry_mode == EntryMode::Invite.as_str()
+        {
             return Err(ServiceError::invalid("invite", Problem::InviteUsed));
         }
     }
@@ -246,11 +248,35 @@ async fn try_register(
     let answer = if got_place {
         let ticket = issue_ticket(ctx, &mut tx, fair, slot.id, registration_id, now).await?;
         let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(state, ctx, &mut tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Confirmed).await?;
-        Registered::Ticket { link: format!("/tickets/{token}") }
+        queue_ticket_mail(
+            state,
+            ctx,
+            &mut tx,
+            fair,
+            slot,
+            &registration,
+            &ticket,
+            &link,
+            &key,
+            TicketMailKind::Confirmed,
+        )
+        .await?;
+        Registered::Ticket {
+            link: format!("/tickets/{token}"),
+        }
     } else {
         let position = store::waitlist_position_in(&mut tx, slot.id, registration_id).await?;
-        queue_waitlist_mail(state, &mut tx, fair, slot, &registration, &link, position, &format!("waitlist:{registration_id}")).await?;
+        queue_waitlist_mail(
+            state,
+            &mut tx,
+            fair,
+            slot,
+            &registration,
+            &link,
+            position,
+            &format!("waitlist:{registration_id}"),
+        )
+        .await?;
         Registered::Waitlisted {
             link: format!("/tickets/{token}"),
             position,
@@ -294,13 +320,17 @@ async fn issue_ticket(
     let mut issued = None;
     for _ in 0..8 {
         let short_code = ticket::short_code(rand::rng().next_u64());
-        if let Some(id) = store::insert_ticket(tx, registration_id, fair.id, slot_id, &short_code, now).await? {
+        if let Some(id) =
+            store::insert_ticket(tx, registration_id, fair.id, slot_id, &short_code, now).await?
+        {
             issued = Some((id, short_code));
             break;
         }
     }
     let (id, short_code) = issued.ok_or_else(|| anyhow::anyhow!("no free short code"))?;
-    let as_u32 = |value: i64| u32::try_from(value).map_err(|_| anyhow::anyhow!("{value} does not fit a ticket"));
+    let as_u32 = |value: i64| {
+        u32::try_from(value).map_err(|_| anyhow::anyhow!("{value} does not fit a ticket"))
+    };
     let payload = signer.sign(Claims {
         fair_id: as_u32(fair.id)?,
         ticket_id: as_u32(id)?,
@@ -356,7 +386,16 @@ async fn queue_ticket_mail(
         filename: "ticket.ics".into(),
         content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
         content_id: String::new(),
-        data: calendar_file(state, fair, slot, registration.id, &ticket.short_code, link, locale).into_bytes(),
+        data: calendar_file(
+            state,
+            fair,
+            slot,
+            registration.id,
+            &ticket.short_code,
+            link,
+            locale,
+        )
+        .into_bytes(),
     });
     Ok(outbox::enqueue_for(
         tx,
@@ -383,9 +422,15 @@ fn calendar_file(
     link: &str,
     locale: Locale,
 ) -> String {
-    let description = format!("{} {short_code}\n{link}", templates::ticket_code_label(locale));
+    let description = format!(
+        "{} {short_code}\n{link}",
+        templates::ticket_code_label(locale)
+    );
     ics::calendar(&ics::CalendarEvent {
-        uid: &format!("registration-{registration_id}@{}", host_of(&state.config.public_url)),
+        uid: &format!(
+            "registration-{registration_id}@{}",
+            host_of(&state.config.public_url)
+        ),
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
         title: &title(fair, locale),
@@ -397,7 +442,12 @@ fn calendar_file(
 }
 
 fn host_of(url: &str) -> &str {
-    url.split("://").nth(1).unwrap_or(url).split(['/', ':']).next().unwrap_or("jobfair")
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("jobfair")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -456,19 +506,39 @@ async fn send_again(
     let Some(slot) = store::slot_in(tx, registration.slot_id).await? else {
         return Ok(());
     };
-    let key = format!("ticket-again:{}:{}", registration.id, now / RESEND_INTERVAL_SECS);
-    match (registration.status.as_str(), store::valid_ticket_in(tx, registration.id).await?) {
+    let key = format!(
+        "ticket-again:{}:{}",
+        registration.id,
+        now / RESEND_INTERVAL_SECS
+    );
+    match (
+        registration.status.as_str(),
+        store::valid_ticket_in(tx, registration.id).await?,
+    ) {
         ("active", Some(t)) => {
             let ticket = IssuedTicket {
                 id: t.id,
                 short_code: t.short_code,
                 payload: t.payload,
             };
-            queue_ticket_mail(state, ctx, tx, fair, &slot, registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+            queue_ticket_mail(
+                state,
+                ctx,
+                tx,
+                fair,
+                &slot,
+                registration,
+                &ticket,
+                &link,
+                &key,
+                TicketMailKind::SentAgain,
+            )
+            .await?;
         }
         ("waiting", _) => {
             let position = store::waitlist_position_in(tx, slot.id, registration.id).await?;
-            queue_waitlist_mail(state, tx, fair, &slot, registration, &link, position, &key).await?;
+            queue_waitlist_mail(state, tx, fair, &slot, registration, &link, position, &key)
+                .await?;
         }
         _ => {}
     }
@@ -515,7 +585,19 @@ async fn promote_waitlist(
             state.config.ticket_secret.link_token(next)
         );
         let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(state, ctx, tx, fair, slot, &registration, &ticket, &link, &key, TicketMailKind::Promoted).await?;
+        queue_ticket_mail(
+            state,
+            ctx,
+            tx,
+            fair,
+            slot,
+            &registration,
+            &ticket,
+            &link,
+            &key,
+            TicketMailKind::Promoted,
+        )
+        .await?;
     }
 }
 
@@ -534,7 +616,9 @@ fn map_link(fair: &FairRow) -> String {
     let query: String = format!("{}, {}", fair.venue_name, fair.venue_address)
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
             b' ' => "+".to_owned(),
             other => format!("%{other:02X}"),
         })
@@ -543,7 +627,11 @@ fn map_link(fair: &FairRow) -> String {
 }
 
 /// The personal ticket page.
-pub async fn ticket_page(state: &AppState, token: &str, locale: Locale) -> ServiceResult<TicketPage> {
+pub async fn ticket_page(
+    state: &AppState,
+    token: &str,
+    locale: Locale,
+) -> ServiceResult<TicketPage> {
     let pool = state.db.pool();
     let (registration, fair) = by_link(state, token).await?;
     let zone = &fair.time_zone;
@@ -565,7 +653,10 @@ pub async fn ticket_page(state: &AppState, token: &str, locale: Locale) -> Servi
     };
     let fair_title = title(&fair, locale);
     let qr_svg = match &ticket {
-        Some(t) => Some(qr::svg(&t.payload, &templates::ticket_qr_alt(locale, &fair_title))?),
+        Some(t) => Some(qr::svg(
+            &t.payload,
+            &templates::ticket_qr_alt(locale, &fair_title),
+        )?),
         None => None,
     };
     let bookmarked = store::bookmarked(pool, registration.id).await?;
@@ -608,7 +699,9 @@ pub async fn ticket_page(state: &AppState, token: &str, locale: Locale) -> Servi
         short_code: ticket.map(|t| t.short_code),
         other_slots: slots
             .iter()
-            .filter(|s| s.id != slot.id && s.entry_mode == EntryMode::Open.as_str() && s.taken < s.capacity)
+            .filter(|s| {
+                s.id != slot.id && s.entry_mode == EntryMode::Open.as_str() && s.taken < s.capacity
+            })
             .map(|s| slot_choice(s, zone))
             .collect(),
         exhibitors,
@@ -629,8 +722,19 @@ pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
     if current.status == "cancelled" {
         return Ok(());
     }
-    if !store::move_registration(&mut tx, current.id, &current.status, "cancelled", current.slot_id, now).await? {
-        return Err(ServiceError::Internal(anyhow::anyhow!("registration changed meanwhile")));
+    if !store::move_registration(
+        &mut tx,
+        current.id,
+        &current.status,
+        "cancelled",
+        current.slot_id,
+        now,
+    )
+    .await?
+    {
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "registration changed meanwhile"
+        )));
     }
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
@@ -643,7 +747,11 @@ pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
     Ok(())
 }
 
-async fn slot_row(state: &AppState, fair: &FairRow, slot_id: i64) -> ServiceResult<Option<SlotRow>> {
+async fn slot_row(
+    state: &AppState,
+    fair: &FairRow,
+    slot_id: i64,
+) -> ServiceResult<Option<SlotRow>> {
     Ok(fair_store::slots(state.db.pool(), fair.id)
         .await?
         .into_iter()
@@ -674,8 +782,19 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
     if !store::take_place(&mut tx, target.id).await? {
         return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
     }
-    if !store::move_registration(&mut tx, current.id, &current.status, "active", target.id, now).await? {
-        return Err(ServiceError::Internal(anyhow::anyhow!("registration changed meanwhile")));
+    if !store::move_registration(
+        &mut tx,
+        current.id,
+        &current.status,
+        "active",
+        target.id,
+        now,
+    )
+    .await?
+    {
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "registration changed meanwhile"
+        )));
     }
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
@@ -687,7 +806,19 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
     let ticket = issue_ticket(ctx, &mut tx, &fair, target.id, current.id, now).await?;
     let link = format!("{}/tickets/{token}", state.config.public_url);
     let key = format!("ticket:{}", ticket.id);
-    queue_ticket_mail(state, ctx, &mut tx, &fair, &target, &current, &ticket, &link, &key, TicketMailKind::Changed).await?;
+    queue_ticket_mail(
+        state,
+        ctx,
+        &mut tx,
+        &fair,
+        &target,
+        &current,
+        &ticket,
+        &link,
+        &key,
+        TicketMailKind::Changed,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -708,20 +839,41 @@ pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
     let Some(t) = store::valid_ticket_in(&mut tx, registration.id).await? else {
         return Ok(false);
     };
-    let key = format!("ticket-again:{}:{}", registration.id, now / RESEND_INTERVAL_SECS);
+    let key = format!(
+        "ticket-again:{}:{}",
+        registration.id,
+        now / RESEND_INTERVAL_SECS
+    );
     let link = format!("{}/tickets/{token}", state.config.public_url);
     let ticket = IssuedTicket {
         id: t.id,
         short_code: t.short_code,
         payload: t.payload,
     };
-    let queued = queue_ticket_mail(state, ctx, &mut tx, &fair, &slot, &registration, &ticket, &link, &key, TicketMailKind::SentAgain).await?;
+    let queued = queue_ticket_mail(
+        state,
+        ctx,
+        &mut tx,
+        &fair,
+        &slot,
+        &registration,
+        &ticket,
+        &link,
+        &key,
+        TicketMailKind::SentAgain,
+    )
+    .await?;
     tx.commit().await?;
     Ok(queued)
 }
 
 /// Bookmarks an exhibitor for the day's route (or removes it).
-pub async fn bookmark(state: &AppState, token: &str, organisation_id: i64, on: bool) -> ServiceResult<()> {
+pub async fn bookmark(
+    state: &AppState,
+    token: &str,
+    organisation_id: i64,
+    on: bool,
+) -> ServiceResult<()> {
     let (registration, fair) = by_link(state, token).await?;
     let exhibits = fair_store::exhibitors(state.db.pool(), fair.id)
         .await?
@@ -730,7 +882,14 @@ pub async fn bookmark(state: &AppState, token: &str, organisation_id: i64, on: b
     if on && !exhibits {
         return Err(ServiceError::invalid(FORM, Problem::InvalidChoice));
     }
-    store::set_bookmark(state.db.pool(), registration.id, organisation_id, on, state.now()).await?;
+    store::set_bookmark(
+        state.db.pool(),
+        registration.id,
+        organisation_id,
+        on,
+        state.now(),
+    )
+    .await?;
     Ok(())
 }
 
@@ -745,7 +904,15 @@ pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceR
         .map(|t| t.short_code)
         .unwrap_or_default();
     let link = format!("{}/tickets/{token}", state.config.public_url);
-    Ok(calendar_file(state, &fair, &slot, registration.id, &code, &link, locale))
+    Ok(calendar_file(
+        state,
+        &fair,
+        &slot,
+        registration.id,
+        &code,
+        &link,
+        locale,
+    ))
 }
 
 /// Gives places of a slot to its waitlist, inside the caller's transaction
@@ -790,7 +957,10 @@ pub async fn purge_expired(state: &AppState) -> ServiceResult<Purged> {
 }
 
 /// The public keys scanners accept for a public fair's tickets.
-pub async fn published_keys(state: &AppState, slug: &str) -> ServiceResult<Vec<ticket::PublishedKey>> {
+pub async fn published_keys(
+    state: &AppState,
+    slug: &str,
+) -> ServiceResult<Vec<ticket::PublishedKey>> {
     let fair = public_fair(state, slug).await?;
     let published = keys::published_keys(state.db.pool(), fair.id).await?;
     if !published.is_empty() {

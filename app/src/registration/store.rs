@@ -17,7 +17,11 @@ pub struct RegistrationRow {
 const REGISTRATION_COLUMNS: &str = "id, fair_id, slot_id, name, email, locale, status, invite_id";
 
 /// The registration of an address for a fair that is not cancelled.
-pub async fn live_registration(tx: &mut Tx, fair_id: i64, email: &str) -> sqlx::Result<Option<RegistrationRow>> {
+pub async fn live_registration(
+    tx: &mut Tx,
+    fair_id: i64,
+    email: &str,
+) -> sqlx::Result<Option<RegistrationRow>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {REGISTRATION_COLUMNS} FROM registrations \
          WHERE fair_id = $1 AND email = $2 AND status <> 'cancelled'"
@@ -28,7 +32,10 @@ pub async fn live_registration(tx: &mut Tx, fair_id: i64, email: &str) -> sqlx::
     .await
 }
 
-pub async fn registration_by_access(pool: &AnyPool, access_hash: &str) -> sqlx::Result<Option<RegistrationRow>> {
+pub async fn registration_by_access(
+    pool: &AnyPool,
+    access_hash: &str,
+) -> sqlx::Result<Option<RegistrationRow>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE access_hash = $1"
     )))
@@ -57,7 +64,11 @@ pub struct InviteRow {
 }
 
 /// A jobseeker invitation of the fair by the hash of its code.
-pub async fn jobseeker_invite(pool: &AnyPool, fair_id: i64, token_hash: &str) -> sqlx::Result<Option<InviteRow>> {
+pub async fn jobseeker_invite(
+    pool: &AnyPool,
+    fair_id: i64,
+    token_hash: &str,
+) -> sqlx::Result<Option<InviteRow>> {
     sqlx::query_as(
         "SELECT id, name, email, locale, slot_id, used_at FROM fair_invites \
          WHERE fair_id = $1 AND token_hash = $2 AND kind = 'jobseeker'",
@@ -70,11 +81,12 @@ pub async fn jobseeker_invite(pool: &AnyPool, fair_id: i64, token_hash: &str) ->
 
 /// Marks an invitation used unless it was; true when this call used it.
 pub async fn use_invite(tx: &mut Tx, invite_id: i64, now: i64) -> sqlx::Result<bool> {
-    let result = sqlx::query("UPDATE fair_invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
-        .bind(now)
-        .bind(invite_id)
-        .execute(&mut **tx)
-        .await?;
+    let result =
+        sqlx::query("UPDATE fair_invites SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(invite_id)
+            .execute(&mut **tx)
+            .await?;
     Ok(result.rows_affected() == 1)
 }
 
@@ -82,10 +94,11 @@ pub async fn use_invite(tx: &mut Tx, invite_id: i64, now: i64) -> sqlx::Result<b
 /// write, so concurrent requests can never take more places than there are
 /// (PostgreSQL re-checks it on the locked row; SQLite has one writer).
 pub async fn take_place(tx: &mut Tx, slot_id: i64) -> sqlx::Result<bool> {
-    let result = sqlx::query("UPDATE time_slots SET taken = taken + 1 WHERE id = $1 AND taken < capacity")
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
+    let result =
+        sqlx::query("UPDATE time_slots SET taken = taken + 1 WHERE id = $1 AND taken < capacity")
+            .bind(slot_id)
+            .execute(&mut **tx)
+            .await?;
     Ok(result.rows_affected() == 1)
 }
 
@@ -215,20 +228,24 @@ pub async fn valid_ticket_in(tx: &mut Tx, registration_id: i64) -> sqlx::Result<
 
 /// Revokes every ticket of a registration (cancelled, or replaced).
 pub async fn revoke_tickets(tx: &mut Tx, registration_id: i64, now: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE tickets SET revoked_at = $1 WHERE registration_id = $2 AND revoked_at IS NULL")
-        .bind(now)
-        .bind(registration_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE tickets SET revoked_at = $1 WHERE registration_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(registration_id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
 /// Ids of revoked tickets of a fair (the scanners' revocation list).
 pub async fn revoked_ticket_ids(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT id FROM tickets WHERE fair_id = $1 AND revoked_at IS NOT NULL ORDER BY id")
-        .bind(fair_id)
-        .fetch_all(pool)
-        .await
+    sqlx::query_scalar(
+        "SELECT id FROM tickets WHERE fair_id = $1 AND revoked_at IS NOT NULL ORDER BY id",
+    )
+    .bind(fair_id)
+    .fetch_all(pool)
+    .await
 }
 
 /// The first in line on a slot's waitlist.
@@ -242,7 +259,11 @@ pub async fn first_waiting(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<i64
 }
 
 /// 1 for the first in line.
-pub async fn waitlist_position(pool: &AnyPool, slot_id: i64, registration_id: i64) -> sqlx::Result<i64> {
+pub async fn waitlist_position(
+    pool: &AnyPool,
+    slot_id: i64,
+    registration_id: i64,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE slot_id = $1 AND status = 'waiting' AND id <= $2",
     )
@@ -252,7 +273,11 @@ pub async fn waitlist_position(pool: &AnyPool, slot_id: i64, registration_id: i6
     .await
 }
 
-pub async fn waitlist_position_in(tx: &mut Tx, slot_id: i64, registration_id: i64) -> sqlx::Result<i64> {
+pub async fn waitlist_position_in(
+    tx: &mut Tx,
+    slot_id: i64,
+    registration_id: i64,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE slot_id = $1 AND status = 'waiting' AND id <= $2",
     )
@@ -314,7 +339,10 @@ pub async fn organiser_names(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<S
 }
 
 /// A slot read inside a transaction (sees its own changes).
-pub async fn slot_in(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<crate::fairs::store::SlotRow>> {
+pub async fn slot_in(
+    tx: &mut Tx,
+    slot_id: i64,
+) -> sqlx::Result<Option<crate::fairs::store::SlotRow>> {
     sqlx::query_as(
         "SELECT id, fair_id, starts_at, ends_at, capacity, taken, entry_mode FROM time_slots WHERE id = $1",
     )
@@ -323,14 +351,20 @@ pub async fn slot_in(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<crate::fa
     .await
 }
 
-pub async fn organisation_name(pool: &AnyPool, organisation_id: i64) -> sqlx::Result<Option<String>> {
+pub async fn organisation_name(
+    pool: &AnyPool,
+    organisation_id: i64,
+) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
         .bind(organisation_id)
         .fetch_optional(pool)
         .await
 }
 
-pub async fn delete_registrations_of_fairs_ended_before(tx: &mut Tx, cutoff: i64) -> sqlx::Result<u64> {
+pub async fn delete_registrations_of_fairs_ended_before(
+    tx: &mut Tx,
+    cutoff: i64,
+) -> sqlx::Result<u64> {
     let done = sqlx::query(
         "DELETE FROM registrations WHERE fair_id IN (SELECT id FROM fairs WHERE ends_at < $1)",
     )

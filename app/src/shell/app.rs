@@ -11,8 +11,8 @@ use crate::{
     invitations::pages::{InvitationsPage, UnsubscribePage},
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
-    registration::pages::{RegisterPage, TicketPageView},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
+    registration::pages::{RegisterPage, TicketPageView},
     tr,
 };
 use leptos::prelude::*;

@@ -87,7 +87,11 @@ fn slot_label(i18n: I18nContext<Locale>, slot: &SlotChoice) -> String {
 }
 
 /// An error line under a group of inputs that is not a text field.
-fn group_error(error: Signal<Option<AppError>>, field: &'static str, id: &'static str) -> impl IntoView {
+fn group_error(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+    id: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let problem = field_problem(error, field);
     view! {
@@ -110,7 +114,9 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
     // The ticket page is loaded in full (not routed in the browser), so its
     // offline script runs and the page is stored for use without network.
     Effect::new(move |_| {
-        if let Some(Ok(Registered::Ticket { link } | Registered::Waitlisted { link, .. })) = action.value().get() {
+        if let Some(Ok(Registered::Ticket { link } | Registered::Waitlisted { link, .. })) =
+            action.value().get()
+        {
             #[cfg(feature = "hydrate")]
             let _ = window().location().set_href(&link);
             #[cfg(not(feature = "hydrate"))]
@@ -119,7 +125,11 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
     });
     let interests = RwSignal::new(Vec::<String>::new());
     let invite = page.invite.clone();
-    let ui_language = if i18n.get_locale_untracked() == Locale::en { "en" } else { "de" };
+    let ui_language = if i18n.get_locale_untracked() == Locale::en {
+        "en"
+    } else {
+        "de"
+    };
     let language = invite
         .as_ref()
         .map(|i| i.language.clone())
@@ -127,10 +137,9 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
     let preselected = invite
         .as_ref()
         .and_then(|i| i.slot_id)
-        .or_else(|| {
-            (page.slots.len() == 1).then(|| page.slots[0].id)
-        });
-    let needs_invite_field = invite.is_some() || page.slots.iter().any(|s| s.entry_mode == EntryMode::Invite);
+        .or_else(|| (page.slots.len() == 1).then(|| page.slots[0].id));
+    let needs_invite_field =
+        invite.is_some() || page.slots.iter().any(|s| s.entry_mode == EntryMode::Invite);
     let title = t_string!(i18n, register.title, fair = page.fair_title.clone()).to_string();
     let slug = page.slug.clone();
     let interest_input = move || interests.get().join(",");

@@ -98,7 +98,12 @@ fn TicketView(
     let other_slots = page.other_slots.clone();
     let has_other_slots = !other_slots.is_empty();
     let (token_change, token_resend, token_cancel) = (token.clone(), token.clone(), token.clone());
-    let route: Vec<RouteStop> = page.exhibitors.iter().filter(|e| e.bookmarked).cloned().collect();
+    let route: Vec<RouteStop> = page
+        .exhibitors
+        .iter()
+        .filter(|e| e.bookmarked)
+        .cloned()
+        .collect();
     view! {
         <article class="page narrow ticket-page">
             <h1>{t!(i18n, ticket.heading, fair = page.fair_title.clone())}</h1>
