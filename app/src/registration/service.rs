@@ -31,7 +31,6 @@ use crate::{
     state::AppState,
     tokens,
 };
-use leptos_i18n::Locale as _;
 use rand::RngCore;
 use ticket::Claims;
 
@@ -265,7 +264,7 @@ async fn try_register(
             link: format!("/tickets/{token}"),
         }
     } else {
-        let position = store::waitlist_position_in(&mut tx, slot.id, registration_id).await?;
+        let position = store::waitlist_position(&mut *tx, slot.id, registration_id).await?;
         queue_waitlist_mail(
             state,
             &mut tx,
@@ -503,7 +502,7 @@ async fn send_again(
         state.config.public_url,
         state.config.ticket_secret.link_token(registration.id)
     );
-    let Some(slot) = store::slot_in(tx, registration.slot_id).await? else {
+    let Some(slot) = store::slot(&mut **tx, registration.slot_id).await? else {
         return Ok(());
     };
     let key = format!(
@@ -513,7 +512,7 @@ async fn send_again(
     );
     match (
         registration.status.as_str(),
-        store::valid_ticket_in(tx, registration.id).await?,
+        store::valid_ticket(&mut **tx, registration.id).await?,
     ) {
         ("active", Some(t)) => {
             let ticket = IssuedTicket {
@@ -536,7 +535,7 @@ async fn send_again(
             .await?;
         }
         ("waiting", _) => {
-            let position = store::waitlist_position_in(tx, slot.id, registration.id).await?;
+            let position = store::waitlist_position(&mut **tx, slot.id, registration.id).await?;
             queue_waitlist_mail(state, tx, fair, &slot, registration, &link, position, &key)
                 .await?;
         }
@@ -739,7 +738,7 @@ pub async fn cancel(state: &AppState, token: &str) -> ServiceResult<()> {
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
-        if let Some(slot) = store::slot_in(&mut tx, current.slot_id).await? {
+        if let Some(slot) = store::slot(&mut *tx, current.slot_id).await? {
             promote_waitlist(state, ctx, &mut tx, &fair, &slot, now).await?;
         }
     }
@@ -752,10 +751,9 @@ async fn slot_row(
     fair: &FairRow,
     slot_id: i64,
 ) -> ServiceResult<Option<SlotRow>> {
-    Ok(fair_store::slots(state.db.pool(), fair.id)
+    Ok(store::slot(state.db.pool(), slot_id)
         .await?
-        .into_iter()
-        .find(|s| s.id == slot_id))
+        .filter(|s| s.fair_id == fair.id))
 }
 
 /// Moves to another open slot with a place left: a new ticket replaces the
@@ -799,7 +797,7 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
     if current.status == "active" {
         store::revoke_tickets(&mut tx, current.id, now).await?;
         store::release_place(&mut tx, current.slot_id).await?;
-        if let Some(old) = store::slot_in(&mut tx, current.slot_id).await? {
+        if let Some(old) = store::slot(&mut *tx, current.slot_id).await? {
             promote_waitlist(state, ctx, &mut tx, &fair, &old, now).await?;
         }
     }
@@ -836,7 +834,7 @@ pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
     };
     let ctx = &fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
-    let Some(t) = store::valid_ticket_in(&mut tx, registration.id).await? else {
+    let Some(t) = store::valid_ticket(&mut *tx, registration.id).await? else {
         return Ok(false);
     };
     let key = format!(
@@ -924,7 +922,7 @@ pub async fn fill_from_waitlist(
     fair: &FairRow,
     slot_id: i64,
 ) -> ServiceResult<()> {
-    let Some(slot) = store::slot_in(tx, slot_id).await? else {
+    let Some(slot) = store::slot(&mut **tx, slot_id).await? else {
         return Ok(());
     };
     promote_waitlist(state, ctx, tx, fair, &slot, state.now()).await
@@ -971,9 +969,4 @@ pub async fn published_keys(
     keys::current_signer(&mut tx, &state.config.ticket_secret, fair.id, state.now()).await?;
     tx.commit().await?;
     Ok(keys::published_keys(state.db.pool(), fair.id).await?)
-}
-
-/// The language code of a locale, for forms.
-pub fn language_of(locale: Locale) -> &'static str {
-    locale.as_str()
 }

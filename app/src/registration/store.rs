@@ -205,24 +205,18 @@ pub struct TicketRow {
     pub payload: String,
 }
 
-/// The registration's ticket that is not revoked.
-pub async fn valid_ticket(pool: &AnyPool, registration_id: i64) -> sqlx::Result<Option<TicketRow>> {
+/// The registration's ticket that is not revoked (on the pool, or inside a
+/// transaction with `&mut **tx`).
+pub async fn valid_ticket<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    registration_id: i64,
+) -> sqlx::Result<Option<TicketRow>> {
     sqlx::query_as(
         "SELECT id, slot_id, short_code, payload FROM tickets \
          WHERE registration_id = $1 AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(registration_id)
-    .fetch_optional(pool)
-    .await
-}
-
-pub async fn valid_ticket_in(tx: &mut Tx, registration_id: i64) -> sqlx::Result<Option<TicketRow>> {
-    sqlx::query_as(
-        "SELECT id, slot_id, short_code, payload FROM tickets \
-         WHERE registration_id = $1 AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
-    )
-    .bind(registration_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(db)
     .await
 }
 
@@ -259,8 +253,8 @@ pub async fn first_waiting(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<i64
 }
 
 /// 1 for the first in line.
-pub async fn waitlist_position(
-    pool: &AnyPool,
+pub async fn waitlist_position<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     slot_id: i64,
     registration_id: i64,
 ) -> sqlx::Result<i64> {
@@ -269,21 +263,7 @@ pub async fn waitlist_position(
     )
     .bind(slot_id)
     .bind(registration_id)
-    .fetch_one(pool)
-    .await
-}
-
-pub async fn waitlist_position_in(
-    tx: &mut Tx,
-    slot_id: i64,
-    registration_id: i64,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE slot_id = $1 AND status = 'waiting' AND id <= $2",
-    )
-    .bind(slot_id)
-    .bind(registration_id)
-    .fetch_one(&mut **tx)
+    .fetch_one(db)
     .await
 }
 
@@ -338,16 +318,16 @@ pub async fn organiser_names(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<S
     .await
 }
 
-/// A slot read inside a transaction (sees its own changes).
-pub async fn slot_in(
-    tx: &mut Tx,
+/// One slot, on the pool or inside a transaction (which sees its own changes).
+pub async fn slot<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     slot_id: i64,
 ) -> sqlx::Result<Option<crate::fairs::store::SlotRow>> {
     sqlx::query_as(
         "SELECT id, fair_id, starts_at, ends_at, capacity, taken, entry_mode FROM time_slots WHERE id = $1",
     )
     .bind(slot_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(db)
     .await
 }
 
