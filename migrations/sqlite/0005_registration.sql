@@ -18,6 +18,9 @@ CREATE TABLE registrations_new (
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'waiting', 'cancelled')),
     -- SHA-256 of the personal link's token.
     access_hash TEXT UNIQUE,
+    -- Random; with the server's ticket secret it gives the link's token, so
+    -- "send again" repeats the same link.
+    link_nonce TEXT NOT NULL DEFAULT '',
     invite_id INTEGER REFERENCES fair_invites (id) ON DELETE SET NULL,
     consented_at INTEGER,
     created_at INTEGER NOT NULL,
@@ -47,6 +50,8 @@ CREATE TABLE ticket_keys (
 );
 
 CREATE TABLE tickets (
+    -- Random (drawn before the registration's transaction, so the signed
+    -- QR code and its mail are ready before the write starts); fits 32 bits.
     id INTEGER PRIMARY KEY,
     registration_id INTEGER NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
     fair_id INTEGER NOT NULL REFERENCES fairs (id) ON DELETE CASCADE,

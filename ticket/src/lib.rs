@@ -74,6 +74,7 @@ fn signed_message(payload: &[u8; PAYLOAD_LEN]) -> Vec<u8> {
 }
 
 /// The secret half of a fair's key: 32 bytes the server derives or stores.
+#[derive(Clone)]
 pub struct TicketSigner {
     key: SigningKey,
     key_id: u16,

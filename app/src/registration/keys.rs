@@ -28,13 +28,14 @@ impl TicketSecret {
         Self(bytes)
     }
 
-    /// The token of a registration's personal link. Derived, not stored
-    /// (only its hash is), so "send again" can repeat the same link.
-    pub fn link_token(&self, registration_id: i64) -> String {
+    /// The token of a registration's personal link, from the registration's
+    /// random nonce. Derived, not stored (only its hash is), so "send again"
+    /// can repeat the same link, and a copy of the database cannot open it.
+    pub fn link_token(&self, link_nonce: &str) -> String {
         let mut hash = Sha256::new();
         hash.update(b"jobfair registration link\0");
         hash.update(self.0);
-        hash.update(registration_id.to_be_bytes());
+        hash.update(link_nonce.as_bytes());
         URL_SAFE_NO_PAD.encode(hash.finalize())
     }
 
@@ -53,6 +54,11 @@ impl std::fmt::Debug for TicketSecret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("TicketSecret(…)")
     }
+}
+
+/// A fresh random nonce for a registration's personal link.
+pub fn new_link_nonce() -> String {
+    new_salt()
 }
 
 fn new_salt() -> String {

@@ -5,7 +5,11 @@
 //! that address (or any address when the fair allows forwarding). Every
 //! change and its mail are written in one transaction.
 use super::{
-    ics, keys,
+    issue::{
+        self, IssuedTicket, PreparedTicket, calendar_file, issue_ticket, prepare_ticket_mail,
+        queue_mail, ticket_message, title, waitlist_message,
+    },
+    keys,
     model::{
         CheckedRegistration, InvitePrefill, PrivacyFacts, RETENTION_DAYS, Registered,
         RegistrationForm, RegistrationPage, RouteStop, SlotChoice, TicketPage, TicketStatus,
@@ -23,34 +27,16 @@ use crate::{
         time,
     },
     i18n::Locale,
-    mail::{
-        outbox::{self, Envelope},
-        templates::{self, Attachment, TicketMail, TicketMailKind},
-    },
+    mail::templates::{self, TicketMailKind},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
     tokens,
 };
-use rand::RngCore;
-use ticket::Claims;
 
-/// Tickets are valid from a few hours before the fair opens until after it
-/// closes; the door decides about slots (with its own tolerance).
-const VALID_BEFORE_SECS: i64 = 6 * 3600;
-const VALID_AFTER_SECS: i64 = 2 * 3600;
+pub use super::issue::{FairContext, fair_context};
+
 /// "Send my ticket again" sends at most one mail per this many seconds.
 const RESEND_INTERVAL_SECS: i64 = 300;
-
-fn locale_of(code: &str) -> Locale {
-    if code == "en" { Locale::en } else { Locale::de }
-}
-
-fn title(fair: &FairRow, locale: Locale) -> String {
-    fair.title_en
-        .clone()
-        .filter(|t| locale == Locale::en && !t.is_empty())
-        .unwrap_or_else(|| fair.title_de.clone())
-}
 
 fn registration_open(fair: &FairRow, now: i64) -> bool {
     FairStatus::parse(&fair.status) == Some(FairStatus::Published)
@@ -140,11 +126,15 @@ pub async fn register(
     // Two requests for the same new address can both pass the check for an
     // earlier registration; the unique index stops the second, which then
     // finds the first and answers "sent again".
+    // A new ticket's random number or short code can clash with a stored
+    // one (rarely): then everything is drawn and prepared again.
     let ctx = fair_context(state, &fair).await?;
-    for _ in 0..2 {
+    for _ in 0..4 {
         match try_register(state, &ctx, &fair, slot, &checked, invite).await {
             Err(ServiceError::Database(e)) if is_unique_violation(&e) => continue,
-            other => return other,
+            Ok(None) => continue,
+            Ok(Some(registered)) => return Ok(registered),
+            Err(other) => return Err(other),
         }
     }
     Err(ServiceError::Internal(anyhow::anyhow!(
@@ -189,6 +179,7 @@ async fn check_invite(
     Ok(Some(invite.id))
 }
 
+/// One attempt; `None` when the prepared ticket clashed with a stored one.
 async fn try_register(
     state: &AppState,
     ctx: &FairContext,
@@ -196,13 +187,41 @@ async fn try_register(
     slot: &SlotRow,
     checked: &CheckedRegistration,
     invite_id: Option<i64>,
-) -> ServiceResult<Registered> {
+) -> ServiceResult<Option<Registered>> {
     let now = state.now();
+    // Prepared before the transaction: the link, the signed ticket, its QR
+    // code and mail. Unused when the jobseeker ends on the waitlist.
+    let link_nonce = keys::new_link_nonce();
+    let token = state.config.ticket_secret.link_token(&link_nonce);
+    let mut registration = RegistrationRow {
+        id: 0,
+        fair_id: fair.id,
+        slot_id: slot.id,
+        name: checked.name.clone(),
+        email: checked.email.clone(),
+        locale: checked.language.clone(),
+        status: String::new(),
+        invite_id,
+        link_nonce,
+    };
+    let PreparedTicket {
+        ticket,
+        message: ticket_mail,
+    } = prepare_ticket_mail(
+        state,
+        ctx,
+        fair,
+        slot,
+        &registration,
+        TicketMailKind::Confirmed,
+    )
+    .await?;
+
     let mut tx = state.db.begin().await?;
     if let Some(existing) = store::live_registration(&mut tx, fair.id, &checked.email).await? {
         send_again(state, ctx, &mut tx, fair, &existing, now).await?;
         tx.commit().await?;
-        return Ok(Registered::SentAgain);
+        return Ok(Some(Registered::SentAgain));
     }
     if let Some(id) = invite_id {
         if !store::use_invite(&mut tx, id, now).await?
@@ -215,7 +234,7 @@ async fn try_register(
     if !got_place && !checked.join_waitlist {
         return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
     }
-    let registration_id = store::insert_registration(
+    registration.id = store::insert_registration(
         &mut tx,
         &NewRegistration {
             fair_id: fair.id,
@@ -227,262 +246,47 @@ async fn try_register(
             interests: &checked.interests,
             status: if got_place { "active" } else { "waiting" },
             invite_id,
+            access_hash: &tokens::hash_token(&token),
+            link_nonce: &registration.link_nonce,
             now,
         },
     )
     .await?;
-    let token = state.config.ticket_secret.link_token(registration_id);
-    set_access(&mut tx, registration_id, &tokens::hash_token(&token)).await?;
-    let link = format!("{}/tickets/{token}", state.config.public_url);
-    let registration = RegistrationRow {
-        id: registration_id,
-        fair_id: fair.id,
-        slot_id: slot.id,
-        name: checked.name.clone(),
-        email: checked.email.clone(),
-        locale: checked.language.clone(),
-        status: String::new(),
-        invite_id,
-    };
+    let link = format!("/tickets/{token}");
     let answer = if got_place {
-        let ticket = issue_ticket(ctx, &mut tx, fair, slot.id, registration_id, now).await?;
+        if !issue::store_ticket(&mut tx, fair, &ticket, registration.id, now).await? {
+            return Ok(None);
+        }
         let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(
-            state,
-            ctx,
-            &mut tx,
-            fair,
-            slot,
-            &registration,
-            &ticket,
-            &link,
-            &key,
-            TicketMailKind::Confirmed,
-        )
-        .await?;
-        Registered::Ticket {
-            link: format!("/tickets/{token}"),
-        }
+        queue_mail(state, ctx, &mut tx, fair, &registration, &ticket_mail, &key).await?;
+        Registered::Ticket { link }
     } else {
-        let position = store::waitlist_position(&mut *tx, slot.id, registration_id).await?;
-        queue_waitlist_mail(
-            state,
-            &mut tx,
-            fair,
-            slot,
-            &registration,
-            &link,
-            position,
-            &format!("waitlist:{registration_id}"),
-        )
-        .await?;
-        Registered::Waitlisted {
-            link: format!("/tickets/{token}"),
-            position,
-        }
+        let position = store::waitlist_position(&mut *tx, slot.id, registration.id).await?;
+        let message = waitlist_message(state, fair, slot, &registration, position);
+        let key = format!("waitlist:{}", registration.id);
+        queue_mail(state, ctx, &mut tx, fair, &registration, &message, &key).await?;
+        Registered::Waitlisted { link, position }
     };
     tx.commit().await?;
-    Ok(answer)
+    Ok(Some(answer))
 }
 
-/// What ticket writes need of a fair, read before the write transaction
-/// starts (so the transaction stays short, and never waits for a second
-/// pool connection): the signing key and the sender name.
-pub struct FairContext {
-    signer: ticket::TicketSigner,
-    sender: Option<String>,
-}
-
-pub async fn fair_context(state: &AppState, fair: &FairRow) -> ServiceResult<FairContext> {
-    let signer = keys::signer(&state.db, &state.config.ticket_secret, fair.id, state.now()).await?;
-    let sender = store::organisation_name(state.db.pool(), fair.organisation_id).await?;
-    Ok(FairContext { signer, sender })
-}
-
-/// A freshly signed ticket.
-pub struct IssuedTicket {
-    pub id: i64,
-    pub short_code: String,
-    pub payload: String,
-}
-
-async fn issue_ticket(
-    ctx: &FairContext,
-    tx: &mut Tx,
-    fair: &FairRow,
-    slot_id: i64,
-    registration_id: i64,
-    now: i64,
-) -> ServiceResult<IssuedTicket> {
-    let signer = &ctx.signer;
-    // A short code is unique per fair; a clash (1 in 10^11) just draws again.
-    let mut issued = None;
-    for _ in 0..8 {
-        let short_code = ticket::short_code(rand::rng().next_u64());
-        if let Some(id) =
-            store::insert_ticket(tx, registration_id, fair.id, slot_id, &short_code, now).await?
-        {
-            issued = Some((id, short_code));
-            break;
-        }
-    }
-    let (id, short_code) = issued.ok_or_else(|| anyhow::anyhow!("no free short code"))?;
-    let as_u32 = |value: i64| {
-        u32::try_from(value).map_err(|_| anyhow::anyhow!("{value} does not fit a ticket"))
-    };
-    let payload = signer.sign(Claims {
-        fair_id: as_u32(fair.id)?,
-        ticket_id: as_u32(id)?,
-        slot_id: as_u32(slot_id)?,
-        valid_from: as_u32(fair.starts_at - VALID_BEFORE_SECS)?,
-        valid_until: as_u32(fair.ends_at + VALID_AFTER_SECS)?,
-        key_id: 0,
-    });
-    store::set_ticket_payload(tx, id, &payload).await?;
-    Ok(IssuedTicket {
-        id,
-        short_code,
-        payload,
-    })
-}
-
+/// Issues a ticket inside the transaction and queues its mail.
 #[allow(clippy::too_many_arguments)]
-async fn queue_ticket_mail(
+async fn issue_and_mail(
     state: &AppState,
     ctx: &FairContext,
     tx: &mut Tx,
     fair: &FairRow,
     slot: &SlotRow,
     registration: &RegistrationRow,
-    ticket: &IssuedTicket,
-    link: &str,
-    idempotency_key: &str,
     kind: TicketMailKind,
-) -> ServiceResult<bool> {
-    let locale = locale_of(&registration.locale);
-    let fair_title = title(fair, locale);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
-    let mut message = templates::ticket_mail(
-        locale,
-        &TicketMail {
-            name: &registration.name,
-            fair: &fair_title,
-            when: &when,
-            venue: &fair.venue_name,
-            address: &fair.venue_address,
-            short_code: &ticket.short_code,
-            link,
-            kind,
-        },
-    );
-    message.attachments.push(Attachment {
-        filename: "ticket-qr.png".into(),
-        content_type: "image/png".into(),
-        content_id: templates::TICKET_QR_CID.into(),
-        data: qr::png(&ticket.payload)?,
-    });
-    message.attachments.push(Attachment {
-        filename: "ticket.ics".into(),
-        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-        content_id: String::new(),
-        data: calendar_file(
-            state,
-            fair,
-            slot,
-            registration.id,
-            &ticket.short_code,
-            link,
-            locale,
-        )
-        .into_bytes(),
-    });
-    Ok(outbox::enqueue_for(
-        tx,
-        &Envelope {
-            idempotency_key,
-            recipient: &registration.email,
-            organisation_id: Some(fair.organisation_id),
-            sender_name: ctx.sender.as_deref(),
-            ..Envelope::default()
-        },
-        locale,
-        &message,
-        state.now(),
-    )
-    .await?)
-}
-
-fn calendar_file(
-    state: &AppState,
-    fair: &FairRow,
-    slot: &SlotRow,
-    registration_id: i64,
-    short_code: &str,
-    link: &str,
-    locale: Locale,
-) -> String {
-    let description = format!(
-        "{} {short_code}\n{link}",
-        templates::ticket_code_label(locale)
-    );
-    ics::calendar(&ics::CalendarEvent {
-        uid: &format!(
-            "registration-{registration_id}@{}",
-            host_of(&state.config.public_url)
-        ),
-        starts_at: slot.starts_at,
-        ends_at: slot.ends_at,
-        title: &title(fair, locale),
-        location: &format!("{}, {}", fair.venue_name, fair.venue_address),
-        description: &description,
-        url: link,
-        stamp: state.now(),
-    })
-}
-
-fn host_of(url: &str) -> &str {
-    url.split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("jobfair")
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn queue_waitlist_mail(
-    state: &AppState,
-    tx: &mut Tx,
-    fair: &FairRow,
-    slot: &SlotRow,
-    registration: &RegistrationRow,
-    link: &str,
-    position: i64,
-    idempotency_key: &str,
+    now: i64,
 ) -> ServiceResult<()> {
-    let locale = locale_of(&registration.locale);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
-    let message = templates::waitlist_mail(
-        locale,
-        &registration.name,
-        &title(fair, locale),
-        &when,
-        position,
-        link,
-    );
-    outbox::enqueue_for(
-        tx,
-        &Envelope {
-            idempotency_key,
-            recipient: &registration.email,
-            organisation_id: Some(fair.organisation_id),
-            ..Envelope::default()
-        },
-        locale,
-        &message,
-        state.now(),
-    )
-    .await?;
+    let ticket = issue_ticket(ctx, tx, fair, slot.id, registration.id, now).await?;
+    let message = ticket_message(state, fair, slot, registration, &ticket, kind)?;
+    let key = format!("ticket:{}", ticket.id);
+    queue_mail(state, ctx, tx, fair, registration, &message, &key).await?;
     Ok(())
 }
 
@@ -497,11 +301,6 @@ async fn send_again(
     registration: &RegistrationRow,
     now: i64,
 ) -> ServiceResult<()> {
-    let link = format!(
-        "{}/tickets/{}",
-        state.config.public_url,
-        state.config.ticket_secret.link_token(registration.id)
-    );
     let Some(slot) = store::slot(&mut **tx, registration.slot_id).await? else {
         return Ok(());
     };
@@ -517,39 +316,27 @@ async fn send_again(
         ("active", Some(t)) => {
             let ticket = IssuedTicket {
                 id: t.id,
+                slot_id: t.slot_id,
                 short_code: t.short_code,
                 payload: t.payload,
             };
-            queue_ticket_mail(
+            let message = ticket_message(
                 state,
-                ctx,
-                tx,
                 fair,
                 &slot,
                 registration,
                 &ticket,
-                &link,
-                &key,
                 TicketMailKind::SentAgain,
-            )
-            .await?;
+            )?;
+            queue_mail(state, ctx, tx, fair, registration, &message, &key).await?;
         }
         ("waiting", _) => {
             let position = store::waitlist_position(&mut **tx, slot.id, registration.id).await?;
-            queue_waitlist_mail(state, tx, fair, &slot, registration, &link, position, &key)
-                .await?;
+            let message = waitlist_message(state, fair, &slot, registration, position);
+            queue_mail(state, ctx, tx, fair, registration, &message, &key).await?;
         }
         _ => {}
     }
-    Ok(())
-}
-
-async fn set_access(tx: &mut Tx, registration_id: i64, access_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE registrations SET access_hash = $1 WHERE id = $2")
-        .bind(access_hash)
-        .bind(registration_id)
-        .execute(&mut **tx)
-        .await?;
     Ok(())
 }
 
@@ -577,24 +364,15 @@ async fn promote_waitlist(
         let Some(registration) = store::registration_by_id(tx, next).await? else {
             continue;
         };
-        let ticket = issue_ticket(ctx, tx, fair, slot.id, next, now).await?;
-        let link = format!(
-            "{}/tickets/{}",
-            state.config.public_url,
-            state.config.ticket_secret.link_token(next)
-        );
-        let key = format!("ticket:{}", ticket.id);
-        queue_ticket_mail(
+        issue_and_mail(
             state,
             ctx,
             tx,
             fair,
             slot,
             &registration,
-            &ticket,
-            &link,
-            &key,
             TicketMailKind::Promoted,
+            now,
         )
         .await?;
     }
@@ -801,20 +579,15 @@ pub async fn change_slot(state: &AppState, token: &str, slot_id: i64) -> Service
             promote_waitlist(state, ctx, &mut tx, &fair, &old, now).await?;
         }
     }
-    let ticket = issue_ticket(ctx, &mut tx, &fair, target.id, current.id, now).await?;
-    let link = format!("{}/tickets/{token}", state.config.public_url);
-    let key = format!("ticket:{}", ticket.id);
-    queue_ticket_mail(
+    issue_and_mail(
         state,
         ctx,
         &mut tx,
         &fair,
         &target,
         &current,
-        &ticket,
-        &link,
-        &key,
         TicketMailKind::Changed,
+        now,
     )
     .await?;
     tx.commit().await?;
@@ -842,25 +615,21 @@ pub async fn resend(state: &AppState, token: &str) -> ServiceResult<bool> {
         registration.id,
         now / RESEND_INTERVAL_SECS
     );
-    let link = format!("{}/tickets/{token}", state.config.public_url);
     let ticket = IssuedTicket {
         id: t.id,
+        slot_id: t.slot_id,
         short_code: t.short_code,
         payload: t.payload,
     };
-    let queued = queue_ticket_mail(
+    let message = ticket_message(
         state,
-        ctx,
-        &mut tx,
         &fair,
         &slot,
         &registration,
         &ticket,
-        &link,
-        &key,
         TicketMailKind::SentAgain,
-    )
-    .await?;
+    )?;
+    let queued = queue_mail(state, ctx, &mut tx, &fair, &registration, &message, &key).await?;
     tx.commit().await?;
     Ok(queued)
 }
@@ -901,16 +670,7 @@ pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceR
         .await?
         .map(|t| t.short_code)
         .unwrap_or_default();
-    let link = format!("{}/tickets/{token}", state.config.public_url);
-    Ok(calendar_file(
-        state,
-        &fair,
-        &slot,
-        registration.id,
-        &code,
-        &link,
-        locale,
-    ))
+    Ok(calendar_file(state, &fair, &slot, &registration, &code, locale    ))
 }
 
 /// Gives places of a slot to its waitlist, inside the caller's transaction

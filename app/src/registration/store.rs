@@ -12,9 +12,11 @@ pub struct RegistrationRow {
     pub locale: String,
     pub status: String,
     pub invite_id: Option<i64>,
+    pub link_nonce: String,
 }
 
-const REGISTRATION_COLUMNS: &str = "id, fair_id, slot_id, name, email, locale, status, invite_id";
+const REGISTRATION_COLUMNS: &str =
+    "id, fair_id, slot_id, name, email, locale, status, invite_id, link_nonce";
 
 /// The registration of an address for a fair that is not cancelled.
 pub async fn live_registration(
@@ -120,14 +122,16 @@ pub struct NewRegistration<'a> {
     pub interests: &'a str,
     pub status: &'a str,
     pub invite_id: Option<i64>,
+    pub access_hash: &'a str,
+    pub link_nonce: &'a str,
     pub now: i64,
 }
 
 pub async fn insert_registration(tx: &mut Tx, r: &NewRegistration<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO registrations (fair_id, slot_id, name, email, phone, locale, interests, status, \
-         invite_id, consented_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10) RETURNING id",
+         invite_id, access_hash, link_nonce, consented_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12) RETURNING id",
     )
     .bind(r.fair_id)
     .bind(r.slot_id)
@@ -138,6 +142,8 @@ pub async fn insert_registration(tx: &mut Tx, r: &NewRegistration<'_>) -> sqlx::
     .bind(r.interests)
     .bind(r.status)
     .bind(r.invite_id)
+    .bind(r.access_hash)
+    .bind(r.link_nonce)
     .bind(r.now)
     .fetch_one(&mut **tx)
     .await
@@ -166,35 +172,36 @@ pub async fn move_registration(
     Ok(result.rows_affected() == 1)
 }
 
-/// Adds a ticket row unless the short code is taken in the fair.
+/// Adds a signed ticket; false when its random number or short code is
+/// taken already (the caller draws again).
 pub async fn insert_ticket(
     tx: &mut Tx,
+    ticket: &NewTicket<'_>,
     registration_id: i64,
-    fair_id: i64,
-    slot_id: i64,
-    short_code: &str,
     now: i64,
-) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "INSERT INTO tickets (registration_id, fair_id, slot_id, short_code, issued_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (fair_id, short_code) DO NOTHING RETURNING id",
+) -> sqlx::Result<bool> {
+    let inserted = sqlx::query(
+        "INSERT INTO tickets (id, registration_id, fair_id, slot_id, short_code, payload, issued_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
     )
+    .bind(ticket.id)
     .bind(registration_id)
-    .bind(fair_id)
-    .bind(slot_id)
-    .bind(short_code)
+    .bind(ticket.fair_id)
+    .bind(ticket.slot_id)
+    .bind(ticket.short_code)
+    .bind(ticket.payload)
     .bind(now)
-    .fetch_optional(&mut **tx)
-    .await
+    .execute(&mut **tx)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
 }
 
-pub async fn set_ticket_payload(tx: &mut Tx, ticket_id: i64, payload: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE tickets SET payload = $1 WHERE id = $2")
-        .bind(payload)
-        .bind(ticket_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+pub struct NewTicket<'a> {
+    pub id: i64,
+    pub fair_id: i64,
+    pub slot_id: i64,
+    pub short_code: &'a str,
+    pub payload: &'a str,
 }
 
 #[derive(Debug, Clone, FromRow)]
