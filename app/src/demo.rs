@@ -202,9 +202,17 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
     let hall = insert_hall(tx, airport_id, "Halle B", 600, 300).await?;
     let booths = insert_booth_rows(tx, hall, &["A", "B"], 6).await?;
     for (i, employer) in [2usize, 3, 4, 5, 6, 7].iter().enumerate() {
-        book(tx, booths[i], org_ids[*employer], "confirmed", now).await?;
+        book(
+            tx,
+            booths[i],
+            org_ids[*employer],
+            "confirmed",
+            org_ids[0],
+            now,
+        )
+        .await?;
     }
-    book(tx, booths[7], org_ids[8], "held", now).await?;
+    book(tx, booths[7], org_ids[8], "held", org_ids[0], now).await?;
     for (employer, title, kind, place) in JOBS.iter().filter(|j| j.0 <= 7) {
         insert_job(tx, airport_id, org_ids[*employer], title, kind, place, now).await?;
     }
@@ -229,7 +237,15 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
     let hall = insert_hall(tx, giessen_id, "Halle 1", 400, 250).await?;
     let booths = insert_booth_rows(tx, hall, &["C", "D"], 4).await?;
     for (i, employer) in [8usize, 9, 10, 7].iter().enumerate() {
-        book(tx, booths[i], org_ids[*employer], "confirmed", now).await?;
+        book(
+            tx,
+            booths[i],
+            org_ids[*employer],
+            "confirmed",
+            org_ids[0],
+            now,
+        )
+        .await?;
     }
     for (employer, title, kind, place) in JOBS.iter().filter(|j| j.0 >= 7) {
         insert_job(tx, giessen_id, org_ids[*employer], title, kind, place, now).await?;
@@ -387,20 +403,35 @@ async fn insert_booth_rows(
     Ok(ids)
 }
 
+/// A booking as the booking service leaves it: confirmed ones with the
+/// next number of the organiser's sequence, held ones for three days.
 async fn book(
     tx: &mut Tx,
     booth_id: i64,
     org_id: i64,
     status: &str,
+    fair_organisation_id: i64,
     now: i64,
 ) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(booth_id)
-        .bind(org_id)
-        .bind(status)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    let number = if status == "confirmed" {
+        Some(crate::bookings::store::next_number(tx, fair_organisation_id).await?)
+    } else {
+        None
+    };
+    sqlx::query(
+        "INSERT INTO booth_bookings (booth_id, organisation_id, status, created_at, updated_at, \
+         held_until, number, number_organisation_id, price_cents, extras) \
+         SELECT $1, $2, $3, $4, $4, $5, $6, $7, price_cents, '' FROM booths WHERE id = $1",
+    )
+    .bind(booth_id)
+    .bind(org_id)
+    .bind(status)
+    .bind(now)
+    .bind((status == "held").then_some(now + 72 * 3600))
+    .bind(number)
+    .bind(number.map(|_| fair_organisation_id))
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -108,6 +108,16 @@ pub enum Problem {
     InviteRequired,
     /// The invitation code was used already.
     InviteUsed,
+    /// Another employer got the booth a moment earlier.
+    BoothJustTaken,
+    /// The booth's hold ran out before the decision.
+    HoldExpired,
+    /// The fair's rules no longer allow cancelling online.
+    CancelTooLate,
+    /// The fair takes no booth bookings now (not published, or over).
+    BookingClosed,
+    /// Not a web address (`https://…`).
+    InvalidUrl,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,8 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod auth;
+pub mod bookings;
+pub mod employers;
 pub mod error;
 pub mod fairs;
 pub mod floorplan;

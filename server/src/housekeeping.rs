@@ -1,10 +1,31 @@
-//! Hourly chores of the server: deleting personal data whose time is up, as
-//! the privacy notice of the registration form promises.
-use app::{registration::service, state::AppState};
+//! Chores of the server: every minute, booths whose hold ran out are freed
+//! (and both sides told); every hour, personal data whose time is up is
+//! deleted, as the privacy notice of the registration form promises.
+use app::{bookings::service as bookings, registration::service, state::AppState};
 use std::time::Duration;
 use tokio::sync::watch;
 
 const EVERY: Duration = Duration::from_secs(3600);
+const HOLDS_EVERY: Duration = Duration::from_secs(60);
+
+pub fn spawn_hold_expiry(
+    state: AppState,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        while !*stop.borrow() {
+            match bookings::expire_holds(&state).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "booth holds expired"),
+                Err(error) => tracing::error!(%error, "expiring booth holds failed"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(HOLDS_EVERY) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    })
+}
 
 pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {

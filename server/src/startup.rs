@@ -117,6 +117,7 @@ impl Application {
         let db = self.state.db.clone();
         let (stop_worker, stop) = tokio::sync::watch::channel(false);
         let housekeeping = crate::housekeeping::spawn(self.state.clone(), stop.clone());
+        let hold_expiry = crate::housekeeping::spawn_hold_expiry(self.state.clone(), stop.clone());
         let worker = self.mail.map(|(mailer, settings)| {
             crate::mail_worker::spawn(db.clone(), self.state.clock.clone(), mailer, settings, stop)
         });
@@ -132,6 +133,7 @@ impl Application {
             let _ = worker.await;
         }
         let _ = housekeeping.await;
+        let _ = hold_expiry.await;
         db.close().await;
         Ok(())
     }

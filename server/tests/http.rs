@@ -936,8 +936,8 @@ async fn ticket_mail_arrives_over_smtp(backend: Backend) {
         .json()
         .await
         .unwrap_or_default();
-    let unchecked = ticket::read_unverified(&payload)
-        .unwrap_or_else(|| panic!("not a ticket: {payload}"));
+    let unchecked =
+        ticket::read_unverified(&payload).unwrap_or_else(|| panic!("not a ticket: {payload}"));
     let claims = ticket::TicketVerifier::new(fair_id as u32, &keys)
         .verify(&payload, i64::from(unchecked.valid_from) + 60, |_| false)
         .unwrap_or_else(|r| panic!("the mailed ticket is refused: {r:?}"));

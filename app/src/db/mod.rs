@@ -100,11 +100,17 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            // A ping before every use guards against connections a network
+            // dropped; a SQLite file has no network, and the ping was an
+            // extra round trip to the connection's thread for every query.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the writer; the busy
                         // timeout makes writers queue instead of failing.
+                        // (A memory map for reads was tried: the rush of
+                        // registrations got a fifth slower.)
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                              PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",

@@ -39,6 +39,11 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::SlotFull => t_string!(i18n, problems.slot_full).to_string(),
         Problem::InviteRequired => t_string!(i18n, problems.invite_required).to_string(),
         Problem::InviteUsed => t_string!(i18n, problems.invite_used).to_string(),
+        Problem::BoothJustTaken => t_string!(i18n, problems.booth_just_taken).to_string(),
+        Problem::HoldExpired => t_string!(i18n, problems.hold_expired).to_string(),
+        Problem::CancelTooLate => t_string!(i18n, problems.cancel_too_late).to_string(),
+        Problem::BookingClosed => t_string!(i18n, problems.booking_closed).to_string(),
+        Problem::InvalidUrl => t_string!(i18n, problems.invalid_url).to_string(),
     }
 }
 

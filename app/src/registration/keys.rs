@@ -97,7 +97,7 @@ pub async fn add_key(
     Ok(key_id)
 }
 
-fn signer_for(secret: &TicketSecret, fair_id: i64, key_id: i64, salt: &str) -> TicketSigner {
+pub fn signer_for(secret: &TicketSecret, fair_id: i64, key_id: i64, salt: &str) -> TicketSigner {
     let key_number = u16::try_from(key_id).unwrap_or(u16::MAX);
     TicketSigner::from_seed(&secret.seed(fair_id, key_id, salt), key_number)
 }

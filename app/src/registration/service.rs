@@ -123,11 +123,10 @@ pub async fn register(
         .find(|s| s.id == checked.slot_id)
         .ok_or_else(|| ServiceError::invalid("slot_id", Problem::InvalidChoice))?;
     let invite = check_invite(state, &fair, slot, &checked).await?;
-    // Two requests for the same new address can both pass the check for an
-    // earlier registration; the unique index stops the second, which then
-    // finds the first and answers "sent again".
     // A new ticket's random number or short code can clash with a stored
-    // one (rarely): then everything is drawn and prepared again.
+    // one (rarely), and so can a registration that a concurrent request of
+    // the same address cancelled meanwhile: then everything is drawn and
+    // prepared again.
     let ctx = fair_context(state, &fair).await?;
     for _ in 0..4 {
         match try_register(state, &ctx, &fair, slot, &checked, invite).await {
@@ -217,24 +216,33 @@ async fn try_register(
     )
     .await?;
 
+    // The common case writes at once; an address registered before is
+    // recognised by the unique index (or by a refusal below) and answered
+    // in a second transaction, so new registrations need no extra read.
     let mut tx = state.db.begin().await?;
-    if let Some(existing) = store::live_registration(&mut tx, fair.id, &checked.email).await? {
-        send_again(state, ctx, &mut tx, fair, &existing, now).await?;
-        tx.commit().await?;
-        return Ok(Some(Registered::SentAgain));
-    }
     if let Some(id) = invite_id {
         if !store::use_invite(&mut tx, id, now).await?
             && slot.entry_mode == EntryMode::Invite.as_str()
         {
-            return Err(ServiceError::invalid("invite", Problem::InviteUsed));
+            drop(tx);
+            return refused_unless_registered(
+                state,
+                ctx,
+                fair,
+                checked,
+                "invite",
+                Problem::InviteUsed,
+            )
+            .await;
         }
     }
     let got_place = store::take_place(&mut tx, slot.id).await?;
     if !got_place && !checked.join_waitlist {
-        return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
+        drop(tx);
+        return refused_unless_registered(state, ctx, fair, checked, "slot_id", Problem::SlotFull)
+            .await;
     }
-    registration.id = store::insert_registration(
+    let inserted = store::insert_registration(
         &mut tx,
         &NewRegistration {
             fair_id: fair.id,
@@ -251,7 +259,16 @@ async fn try_register(
             now,
         },
     )
-    .await?;
+    .await;
+    registration.id = match inserted {
+        Err(e) if is_unique_violation(&e) => {
+            drop(tx);
+            return Ok(sent_again_if_registered(state, ctx, fair, &checked.email)
+                .await?
+                .then_some(Registered::SentAgain));
+        }
+        other => other?,
+    };
     let link = format!("/tickets/{token}");
     let answer = if got_place {
         if !issue::store_ticket(&mut tx, fair, &ticket, registration.id, now).await? {
@@ -269,6 +286,39 @@ async fn try_register(
     };
     tx.commit().await?;
     Ok(Some(answer))
+}
+
+/// An address registered before gets its ticket (or waitlist place) sent
+/// again; true when there was such a registration.
+async fn sent_again_if_registered(
+    state: &AppState,
+    ctx: &FairContext,
+    fair: &FairRow,
+    email: &str,
+) -> ServiceResult<bool> {
+    let mut tx = state.db.begin().await?;
+    let Some(existing) = store::live_registration(&mut tx, fair.id, email).await? else {
+        return Ok(false);
+    };
+    send_again(state, ctx, &mut tx, fair, &existing, state.now()).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// A refusal (slot full, invitation used), unless the address is
+/// registered already: then it hears "sent again" like everyone else.
+async fn refused_unless_registered(
+    state: &AppState,
+    ctx: &FairContext,
+    fair: &FairRow,
+    checked: &CheckedRegistration,
+    field: &str,
+    problem: Problem,
+) -> ServiceResult<Option<Registered>> {
+    if sent_again_if_registered(state, ctx, fair, &checked.email).await? {
+        return Ok(Some(Registered::SentAgain));
+    }
+    Err(ServiceError::invalid(field, problem))
 }
 
 /// Issues a ticket inside the transaction and queues its mail.
@@ -670,7 +720,14 @@ pub async fn calendar(state: &AppState, token: &str, locale: Locale) -> ServiceR
         .await?
         .map(|t| t.short_code)
         .unwrap_or_default();
-    Ok(calendar_file(state, &fair, &slot, &registration, &code, locale    ))
+    Ok(calendar_file(
+        state,
+        &fair,
+        &slot,
+        &registration,
+        &code,
+        locale,
+    ))
 }
 
 /// Gives places of a slot to its waitlist, inside the caller's transaction

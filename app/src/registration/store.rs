@@ -338,14 +338,27 @@ pub async fn slot<'e>(
     .await
 }
 
-pub async fn organisation_name(
+/// The name of the fair's organisation and the fair's newest unretired
+/// signing key (number and salt), in one query.
+pub async fn sender_and_newest_key(
     pool: &AnyPool,
+    fair_id: i64,
     organisation_id: i64,
-) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
-        .bind(organisation_id)
-        .fetch_optional(pool)
-        .await
+) -> sqlx::Result<(Option<String>, Option<(i64, String)>)> {
+    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT o.name, k.key_id, k.salt FROM organisations o \
+         LEFT JOIN ticket_keys k ON k.fair_id = $1 AND k.retired_at IS NULL \
+         WHERE o.id = $2 ORDER BY k.key_id DESC LIMIT 1",
+    )
+    .bind(fair_id)
+    .bind(organisation_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(match row {
+        Some((name, Some(key_id), Some(salt))) => (Some(name), Some((key_id, salt))),
+        Some((name, _, _)) => (Some(name), None),
+        None => (None, None),
+    })
 }
 
 pub async fn delete_registrations_of_fairs_ended_before(

@@ -5,6 +5,8 @@ use crate::{
         api::{SignOut, get_current_user},
         pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
     },
+    bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
+    employers::pages::{DirectoryPage, EmployerJobsPage, EmployerProfilePage, ExhibitorPageView},
     fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
     floorplan::pages::FloorPlanEditorPage,
     i18n::*,
@@ -86,6 +88,14 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
                     <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
                     <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
+                    <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
+                    <Route path=path!("/fairs/:slug/book") view=BookBoothPage />
+                    <Route path=path!("/bookings") view=MyBookingsPage />
+                    <Route path=path!("/bookings/:id/confirmation") view=ConfirmationPage />
+                    <Route path=path!("/employer/:org/profile") view=EmployerProfilePage />
+                    <Route path=path!("/employer/:org/fairs/:slug/jobs") view=EmployerJobsPage />
+                    <Route path=path!("/fairs/:slug/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/fairs/:slug/exhibitors/:org") view=ExhibitorPageView ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

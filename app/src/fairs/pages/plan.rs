@@ -144,6 +144,7 @@ fn Plan(plan: FairPlan, actions: PlanActions) -> impl IntoView {
             {public_link.map(|href| view! { <a class="button" href=href>{t!(i18n, plan.public_page)}</a> })}
             <a class="button" href=format!("/organise/fairs/{fair_id}/dashboard")>{t!(i18n, plan.dashboard)}</a>
             <a class="button" href=format!("/organise/fairs/{fair_id}/invitations")>{t!(i18n, plan.invitations)}</a>
+            <a class="button" href=format!("/organise/fairs/{fair_id}/bookings")>{t!(i18n, booking.nav)}</a>
         </p>
         <StatusPanel fair_id status=plan.status action=actions.status />
         <section class="card" aria-labelledby="details-heading">

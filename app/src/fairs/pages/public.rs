@@ -82,6 +82,8 @@ fn FairView(fair: PublicFair) -> impl IntoView {
     let registration_open = matches!(fair.registration, RegistrationWindow::Open { .. });
     // An invitation link to the fair page leads on to the filled-in form.
     let invite = use_query_map().with_untracked(|q| q.get("invite"));
+    let book_link = format!("/fairs/{}/book", fair.slug);
+    let directory_link = format!("/fairs/{}/exhibitors", fair.slug);
     let register_link = match invite {
         Some(code) => format!("/fairs/{}/register?invite={}", fair.slug, url_encode(&code)),
         None => format!("/fairs/{}/register", fair.slug),
@@ -149,6 +151,7 @@ fn FairView(fair: PublicFair) -> impl IntoView {
             {has_halls.then(|| view! {
                 <section aria-labelledby="plan-heading">
                     <h2 id="plan-heading">{t!(i18n, fair.floor_plan)}</h2>
+                    <p><a class="button" href=book_link.clone()>{t!(i18n, booking.book_link)}</a></p>
                     {fair.halls.into_iter().map(|hall| view! {
                         <h3>{hall.name.clone()}</h3>
                         <FloorPlan hall />
@@ -158,6 +161,7 @@ fn FairView(fair: PublicFair) -> impl IntoView {
 
             <section aria-labelledby="exhibitors-heading">
                 <h2 id="exhibitors-heading">{t!(i18n, fair.exhibitors)}</h2>
+                <p><a href=directory_link.clone()>{t!(i18n, employer.directory_link)}</a></p>
                 {if fair.exhibitors.is_empty() {
                     view! { <p>{t!(i18n, fair.no_exhibitors)}</p> }.into_any()
                 } else {

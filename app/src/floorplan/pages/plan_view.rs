@@ -48,8 +48,10 @@ pub fn label_size(booth: &Booth) -> i64 {
     (booth.rect.width / 4).clamp(4, 12)
 }
 
+/// The plan of one hall; booths in `highlight` are drawn marked (an
+/// exhibitor's own booth on its page).
 #[component]
-pub fn FloorPlan(hall: Hall) -> impl IntoView {
+pub fn FloorPlan(hall: Hall, #[prop(optional)] highlight: Vec<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let title_id = format!("hall-{}-title", hall.id);
     let labelled_by = title_id.clone();
@@ -85,8 +87,13 @@ pub fn FloorPlan(hall: Hall) -> impl IntoView {
                 {hall.booths.into_iter().map(|booth| {
                     let size = label_size(&booth);
                     let r = booth.rect;
+                    let class = if highlight.contains(&booth.id) {
+                        format!("{} booth-highlight", availability_class(booth.availability))
+                    } else {
+                        availability_class(booth.availability).to_owned()
+                    };
                     view! {
-                        <g class=availability_class(booth.availability)>
+                        <g class=class>
                             <rect x=r.x y=r.y width=r.width height=r.depth />
                             <text x=r.x + r.width / 2 y=r.y + r.depth / 2 font-size=size text-anchor="middle" dominant-baseline="middle">
                                 {booth.label}

@@ -62,6 +62,13 @@ fn OrganisationCard(org: OrganisationDetails, invite: ServerAction<InviteMember>
         <article class="card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{membership.organisation_name}</h3>
             <p class="meta">{move || kind.get()} " · " {t!(i18n, account.your_role, role = my_role.clone())}</p>
+            {(membership.kind == OrgKind::Employer && membership.role.can_act_for_employer()).then(|| view! {
+                <p class="actions">
+                    <a class="button" href=format!("/employer/{org_id}/profile")>{t!(i18n, employer.profile_link)}</a>
+                    " "
+                    <a class="button" href="/bookings">{t!(i18n, booking.mine_title)}</a>
+                </p>
+            })}
             <h4>{t!(i18n, account.members)}</h4>
             <ul class="plain-list">
                 {members.into_iter().map(|m| {

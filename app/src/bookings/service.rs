@@ -1,0 +1,477 @@
+//! Booking rules. Requests, decisions, cancellations and expiries each run
+//! in one transaction with their mails (to the employer and to the fair's
+//! planners). Who may do what:
+//! - an owner or member of the employer books, lists and cancels its own
+//!   bookings;
+//! - an owner or organiser of an organisation that runs the fair decides
+//!   and lists that fair's bookings;
+//! - a confirmation document is shown to both of them and nobody else.
+use super::{
+    model::{
+        BookingOutcome, BookingPage, BookingStatus, BookingView, ConfirmationDoc, FairBookings,
+        format_euros, may_cancel,
+    },
+    store::{self, BookableBooth, BookingRow, NewBooking},
+};
+use crate::{
+    auth::CurrentUser,
+    db::Tx,
+    employers::service::require_employer,
+    error::{FORM, Problem},
+    fairs::{FairStatus, service::require_planner, time},
+    floorplan::{BoothCategory, Extra},
+    i18n::Locale,
+    mail::{
+        outbox::{self, Envelope},
+        templates::{self, BookingMail, BookingStep},
+    },
+    organisations::{OrgKind, store as org_store},
+    service_error::{ServiceError, ServiceResult},
+    state::AppState,
+};
+
+/// Only extras the booth offers can be chosen; returns them as stored.
+fn check_extras(booth: &BookableBooth, chosen: &[String]) -> ServiceResult<String> {
+    let offered = Extra::parse_list(&booth.extras);
+    let mut picked = Vec::new();
+    for word in chosen {
+        match offered.iter().find(|e| e.as_str() == word.trim()) {
+            Some(extra) if !picked.contains(extra) => picked.push(*extra),
+            Some(_) => {}
+            None => return Err(ServiceError::invalid("extras", Problem::InvalidChoice)),
+        }
+    }
+    Ok(picked
+        .iter()
+        .map(|e| e.as_str())
+        .collect::<Vec<_>>()
+        .join(","))
+}
+
+/// Requests a booth for an employer: held until the organiser decides, or
+/// confirmed at once on fairs that confirm automatically. Two employers
+/// racing for one booth: one gets it, the other hears "just taken".
+pub async fn request_booth(
+    state: &AppState,
+    user: &CurrentUser,
+    organisation_id: i64,
+    booth_id: i64,
+    extras: &[String],
+) -> ServiceResult<BookingOutcome> {
+    let employer = require_employer(state, user, organisation_id).await?;
+    let booth = store::bookable_booth(state.db.pool(), booth_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let now = state.now();
+    if FairStatus::parse(&booth.fair_status) != Some(FairStatus::Published)
+        || now >= booth.fair_starts_at
+    {
+        return Err(ServiceError::invalid(FORM, Problem::BookingClosed));
+    }
+    let extras = check_extras(&booth, extras)?;
+    let auto_confirm = booth.auto_confirm != 0;
+    let held_until = now + booth.hold_hours.max(1) * 3600;
+
+    let mut tx = state.db.begin().await?;
+    if let Some(expired) = store::expire_hold_of_booth(&mut tx, booth.booth_id, now).await? {
+        mail_step(state, &mut tx, expired, BookingStep::Expired).await?;
+    }
+    let inserted = store::insert_booking(
+        &mut tx,
+        &NewBooking {
+            booth_id: booth.booth_id,
+            organisation_id,
+            status: BookingStatus::Held.as_str(),
+            extras: &extras,
+            price_cents: booth.price_cents,
+            held_until: (!auto_confirm).then_some(held_until),
+            requested_by: user.id,
+            now,
+        },
+    )
+    .await?;
+    let Some(booking_id) = inserted else {
+        return Err(ServiceError::invalid("booth_id", Problem::BoothJustTaken));
+    };
+    let outcome = if auto_confirm {
+        let number = store::next_number(&mut tx, booth.fair_organisation_id).await?;
+        store::confirm(
+            &mut tx,
+            booking_id,
+            booth.fair_organisation_id,
+            number,
+            None,
+            now,
+        )
+        .await?;
+        mail_step(state, &mut tx, booking_id, BookingStep::Confirmed).await?;
+        BookingOutcome::Confirmed { booking_id, number }
+    } else {
+        mail_step(state, &mut tx, booking_id, BookingStep::Requested).await?;
+        BookingOutcome::Held {
+            booking_id,
+            held_until,
+        }
+    };
+    tx.commit().await?;
+    tracing::info!(booking_id, %employer, "booth requested");
+    Ok(outcome)
+}
+
+/// The organiser approves (with the next confirmation number) or rejects
+/// (with a message) a held booking.
+pub async fn decide(
+    state: &AppState,
+    user: &CurrentUser,
+    booking_id: i64,
+    approve: bool,
+    message: &str,
+) -> ServiceResult<BookingStatus> {
+    let booking = store::booking(state.db.pool(), booking_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    require_planner(state, user, booking.fair_id).await?;
+    let message = message.trim();
+    if message.chars().count() > 1000 {
+        return Err(ServiceError::invalid(
+            "message",
+            Problem::TooLong { max: 1000 },
+        ));
+    }
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let held_and_current = BookingStatus::parse(&booking.status) == Some(BookingStatus::Held)
+        && booking.held_until.is_none_or(|until| until > now);
+    if !held_and_current {
+        let problem = match BookingStatus::parse(&booking.status) {
+            Some(BookingStatus::Held | BookingStatus::Expired) => Problem::HoldExpired,
+            _ => Problem::TransitionNotAllowed,
+        };
+        return Err(ServiceError::invalid(FORM, problem));
+    }
+    let decided = if approve {
+        let number = store::next_number(&mut tx, booking.fair_organisation_id).await?;
+        store::confirm(
+            &mut tx,
+            booking_id,
+            booking.fair_organisation_id,
+            number,
+            Some(user.id),
+            now,
+        )
+        .await?
+    } else {
+        store::change_status(
+            &mut tx,
+            booking_id,
+            "held",
+            "rejected",
+            Some(user.id),
+            message,
+            now,
+        )
+        .await?
+    };
+    if !decided {
+        // Changed since it was read (cancelled, or expired just now).
+        return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
+    }
+    let (step, status) = if approve {
+        (BookingStep::Confirmed, BookingStatus::Confirmed)
+    } else {
+        (BookingStep::Rejected, BookingStatus::Rejected)
+    };
+    mail_step(state, &mut tx, booking_id, step).await?;
+    tx.commit().await?;
+    Ok(status)
+}
+
+/// The employer cancels within the fair's rules; the booth is free again.
+pub async fn cancel(state: &AppState, user: &CurrentUser, booking_id: i64) -> ServiceResult<()> {
+    let booking = store::booking(state.db.pool(), booking_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    require_employer(state, user, booking.organisation_id).await?;
+    let status = BookingStatus::parse(&booking.status).ok_or(ServiceError::NotFound)?;
+    let now = state.now();
+    if !status.is_active() {
+        return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
+    }
+    if !may_cancel(status, now, booking.fair_starts_at, booking.cancel_days) {
+        return Err(ServiceError::invalid(FORM, Problem::CancelTooLate));
+    }
+    let mut tx = state.db.begin().await?;
+    if !store::change_status(
+        &mut tx,
+        booking_id,
+        status.as_str(),
+        "cancelled",
+        None,
+        "",
+        now,
+    )
+    .await?
+    {
+        return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
+    }
+    mail_step(state, &mut tx, booking_id, BookingStep::Cancelled).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Frees every booth whose hold ran out and tells both sides. Run by the
+/// server every minute; a request for such a booth frees it at once too.
+pub async fn expire_holds(state: &AppState) -> ServiceResult<usize> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let mut expired = 0;
+    for booking in store::expired_holds(&mut tx, now).await? {
+        if store::change_status(&mut tx, booking.id, "held", "expired", None, "", now).await? {
+            mail_step(state, &mut tx, booking.id, BookingStep::Expired).await?;
+            expired += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(expired)
+}
+
+/// The bookings of an employer the user acts for.
+pub async fn bookings_of_employer(
+    state: &AppState,
+    user: &CurrentUser,
+    organisation_id: i64,
+) -> ServiceResult<Vec<BookingRow>> {
+    require_employer(state, user, organisation_id).await?;
+    Ok(store::bookings_of_employer(state.db.pool(), organisation_id).await?)
+}
+
+/// The bookings of a fair the user plans.
+pub async fn bookings_of_fair(
+    state: &AppState,
+    user: &CurrentUser,
+    fair_id: i64,
+) -> ServiceResult<Vec<BookingRow>> {
+    require_planner(state, user, fair_id).await?;
+    Ok(store::bookings_of_fair(state.db.pool(), fair_id).await?)
+}
+
+/// A confirmed booking for its printable confirmation: for the employer's
+/// people and the fair's planners only; others get "not found", so they
+/// learn nothing about whether it exists.
+pub async fn confirmation(
+    state: &AppState,
+    user: &CurrentUser,
+    booking_id: i64,
+) -> ServiceResult<BookingRow> {
+    let booking = store::booking(state.db.pool(), booking_id)
+        .await?
+        .filter(|b| b.status == BookingStatus::Confirmed.as_str())
+        .ok_or(ServiceError::NotFound)?;
+    let employer_side = require_employer(state, user, booking.organisation_id)
+        .await
+        .is_ok();
+    if !employer_side && require_planner(state, user, booking.fair_id).await.is_err() {
+        return Err(ServiceError::NotFound);
+    }
+    Ok(booking)
+}
+
+fn locale_of(code: &str) -> Locale {
+    if code == "en" { Locale::en } else { Locale::de }
+}
+
+/// Queues the mails of a booking step: one to the employer's requester,
+/// one to each planner of the fair's organisation (for requests, the
+/// request to decide). Keys make a step's mail go out once.
+async fn mail_step(
+    state: &AppState,
+    tx: &mut Tx,
+    booking_id: i64,
+    step: BookingStep,
+) -> ServiceResult<()> {
+    let Some(booking) = store::booking(&mut **tx, booking_id).await? else {
+        return Ok(());
+    };
+    let zone = &booking.time_zone;
+    let until = booking
+        .held_until
+        .map(|t| time::format_moment(t, zone))
+        .unwrap_or_default();
+    let number = booking.number.map(|n| n.to_string()).unwrap_or_default();
+    let booth = format!("{} · {}", booking.hall_name, booking.booth_label);
+    let base = &state.config.public_url;
+    let mut recipients: Vec<(String, String, BookingStep, String)> = Vec::new();
+    let employer_link = match step {
+        BookingStep::Confirmed => format!("{base}/bookings/{booking_id}/confirmation"),
+        _ => format!("{base}/employer/{}/bookings", booking.organisation_id),
+    };
+    if let Some(email) = booking.requested_by_email.clone() {
+        let employer_step = match step {
+            BookingStep::RequestReceived => BookingStep::Requested,
+            other => other,
+        };
+        let locale = booking.requested_by_locale.clone().unwrap_or_default();
+        recipients.push((email, locale, employer_step, employer_link));
+    }
+    let organiser_link = format!("{base}/organise/fairs/{}/bookings", booking.fair_id);
+    for (email, locale) in store::planner_emails(tx, booking.fair_organisation_id).await? {
+        let organiser_step = match step {
+            BookingStep::Requested => BookingStep::RequestReceived,
+            other => other,
+        };
+        recipients.push((email, locale, organiser_step, organiser_link.clone()));
+    }
+    for (email, locale_code, step, link) in recipients {
+        let locale = locale_of(&locale_code);
+        let message = templates::booking_mail(
+            locale,
+            &BookingMail {
+                step,
+                fair: &booking.fair_title,
+                booth: &booth,
+                employer: &booking.employer,
+                until: &until,
+                number: &number,
+                message: &booking.message,
+                link: &link,
+            },
+        );
+        let key = format!("booking:{booking_id}:{step:?}:{email}");
+        outbox::enqueue_for(
+            tx,
+            &Envelope {
+                idempotency_key: &key,
+                recipient: &email,
+                organisation_id: Some(booking.fair_organisation_id),
+                sender_name: Some(&booking.fair_organisation_name),
+                ..Envelope::default()
+            },
+            locale,
+            &message,
+            state.now(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A stored booking as the lists show it.
+pub fn view_of(row: &BookingRow, now: i64) -> BookingView {
+    let status = BookingStatus::parse(&row.status).unwrap_or(BookingStatus::Cancelled);
+    BookingView {
+        id: row.id,
+        organisation_id: row.organisation_id,
+        status,
+        fair_title: row.fair_title.clone(),
+        fair_slug: row.fair_slug.clone(),
+        booth: format!("{} · {}", row.hall_name, row.booth_label),
+        extras: Extra::parse_list(&row.extras),
+        price_cents: row.price_cents,
+        held_until: row
+            .held_until
+            .filter(|_| status == BookingStatus::Held)
+            .map(|t| time::format_moment(t, &row.time_zone)),
+        number: row.number,
+        message: row.message.clone(),
+        employer: row.employer.clone(),
+        requested: time::format_moment(row.created_at, &row.time_zone),
+        cancellable: may_cancel(status, now, row.fair_starts_at, row.cancel_days),
+    }
+}
+
+/// The employers (owner or member) the person acts for.
+async fn employers_of(state: &AppState, user: &CurrentUser) -> ServiceResult<Vec<(i64, String)>> {
+    Ok(org_store::memberships_of(state.db.pool(), user.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.kind == OrgKind::Employer && m.role.can_act_for_employer())
+        .map(|m| (m.organisation_id, m.organisation_name))
+        .collect())
+}
+
+/// The booking page of a published fair for a signed-in person: the plan,
+/// their employers, and their bookings there. People without an employer
+/// see the plan and are told to create a company profile first.
+pub async fn booking_page(
+    state: &AppState,
+    user: &CurrentUser,
+    slug: &str,
+) -> ServiceResult<BookingPage> {
+    let fair = crate::fairs::store::fair_by_slug(state.db.pool(), slug)
+        .await?
+        .filter(|f| FairStatus::parse(&f.status).is_some_and(FairStatus::is_public))
+        .ok_or(ServiceError::NotFound)?;
+    let now = state.now();
+    let employers = employers_of(state, user).await?;
+    let ids: Vec<i64> = employers.iter().map(|(id, _)| *id).collect();
+    let bookings = store::bookings_of_employers_at_fair(state.db.pool(), &ids, fair.id).await?;
+    Ok(BookingPage {
+        fair_title: fair.title_de.clone(),
+        slug: fair.slug.clone(),
+        open: FairStatus::parse(&fair.status) == Some(FairStatus::Published)
+            && now < fair.starts_at,
+        halls: crate::floorplan::service::halls_of_fair(state.db.pool(), fair.id).await?,
+        employers,
+        bookings: bookings.iter().map(|b| view_of(b, now)).collect(),
+    })
+}
+
+/// Every booking of the employers the person acts for, newest first.
+pub async fn my_bookings(state: &AppState, user: &CurrentUser) -> ServiceResult<Vec<BookingView>> {
+    let now = state.now();
+    let mut all = Vec::new();
+    for (id, _) in employers_of(state, user).await? {
+        all.extend(
+            store::bookings_of_employer(state.db.pool(), id)
+                .await?
+                .iter()
+                .map(|b| view_of(b, now)),
+        );
+    }
+    all.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(all)
+}
+
+/// A fair's bookings for its planners.
+pub async fn fair_bookings(
+    state: &AppState,
+    user: &CurrentUser,
+    fair_id: i64,
+) -> ServiceResult<FairBookings> {
+    let fair = require_planner(state, user, fair_id).await?;
+    let now = state.now();
+    Ok(FairBookings {
+        fair_id,
+        fair_title: fair.title_de,
+        bookings: store::bookings_of_fair(state.db.pool(), fair_id)
+            .await?
+            .iter()
+            .map(|b| view_of(b, now))
+            .collect(),
+    })
+}
+
+/// The printable confirmation (same access rule as [`confirmation`]).
+pub async fn confirmation_doc(
+    state: &AppState,
+    user: &CurrentUser,
+    booking_id: i64,
+) -> ServiceResult<ConfirmationDoc> {
+    let b = confirmation(state, user, booking_id).await?;
+    let zone = &b.time_zone;
+    let area_dm2 = b.width_dm * b.depth_dm;
+    Ok(ConfirmationDoc {
+        number: b.number.unwrap_or_default(),
+        organiser: b.fair_organisation_name.clone(),
+        employer: b.employer.clone(),
+        fair_title: b.fair_title.clone(),
+        venue: format!("{}, {}", b.venue_name, b.venue_address),
+        when: time::format_range(b.fair_starts_at, b.fair_ends_at, zone),
+        booth: format!("{} · {}", b.hall_name, b.booth_label),
+        category: BoothCategory::parse(&b.category).unwrap_or(BoothCategory::Standard),
+        area_m2: format!("{},{:02}", area_dm2 / 100, area_dm2 % 100),
+        extras: Extra::parse_list(&b.extras),
+        price: format_euros(b.price_cents),
+        confirmed_on: time::format_date(b.updated_at, zone),
+    })
+}

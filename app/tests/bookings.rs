@@ -1,0 +1,589 @@
+//! Booth booking on SQLite and PostgreSQL: never two bookings of one booth,
+//! also when employers race for it; holds that expire by the clock; approval
+//! with gap-free confirmation numbers, rejection, automatic confirmation,
+//! cancellation rules; and who may see or change which booking.
+use app::{
+    auth::CurrentUser,
+    bookings::{model::BookingOutcome, model::BookingStatus, service as bookings},
+    clock::ManualClock,
+    db::testing::{TestDb, organisation, person},
+    error::Problem,
+    fairs::{FairForm, SlotForm, service as fairs},
+    mail::outbox,
+    organisations::{OrgKind, Role},
+    service_error::ServiceError,
+    state::{AppConfig, AppState},
+};
+use std::sync::Arc;
+
+/// 2027-01-15; the fair is on 2027-03-10.
+const NOW: i64 = 1_800_003_600;
+const HOUR: i64 = 3600;
+
+app::on_both_databases!(
+    fifty_requests_for_one_booth_give_one_hold,
+    two_hundred_employers_for_fifty_booths_give_fifty_holds,
+    an_expired_hold_frees_the_booth_by_itself,
+    approval_numbers_confirmations_without_gaps_and_mails_both_sides,
+    a_fair_can_confirm_automatically,
+    employers_cancel_within_the_fairs_rules,
+    nobody_sees_or_changes_bookings_that_are_not_theirs,
+    bad_requests_are_refused_clearly,
+);
+
+struct World {
+    _db: TestDb,
+    state: AppState,
+    clock: Arc<ManualClock>,
+    organiser: CurrentUser,
+    organiser_org: i64,
+    fair: i64,
+    booths: Vec<i64>,
+}
+
+async fn world(db: TestDb, booth_count: usize) -> World {
+    let clock = Arc::new(ManualClock::at(NOW));
+    let config = AppConfig {
+        public_url: "https://jobfair.example".into(),
+        ..AppConfig::default()
+    };
+    let state = AppState::new(db.db.clone(), clock.clone(), config);
+    let organiser_org =
+        organisation(&state.db, OrgKind::Organiser, "Agentur für Arbeit Kassel").await;
+    let organiser = person(
+        &state.db,
+        "plan@aa-kassel.example",
+        organiser_org,
+        Role::Organiser,
+    )
+    .await;
+    let form = FairForm {
+        title_de: "Jobmesse Kassel".into(),
+        venue_name: "Messe Kassel".into(),
+        venue_address: "Damaschkestraße 55, 34121 Kassel".into(),
+        starts: "2027-03-10T09:00".into(),
+        ends: "2027-03-10T16:00".into(),
+        registration_opens: "2027-01-01T08:00".into(),
+        registration_closes: "2027-03-10T12:00".into(),
+        ..Default::default()
+    };
+    let fair = fairs::create_fair(&state, &organiser, organiser_org, &form)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let slot = SlotForm {
+        starts: "2027-03-10T09:00".into(),
+        ends: "2027-03-10T16:00".into(),
+        capacity: "100".into(),
+        entry_mode: "open".into(),
+    };
+    fairs::add_slot(&state, &organiser, fair, &slot)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    fairs::change_status(&state, &organiser, fair, "published")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let hall: i64 = sqlx::query_scalar(
+        "INSERT INTO halls (fair_id, name, width_dm, depth_dm) VALUES ($1, 'Halle 1', 2000, 200) RETURNING id",
+    )
+    .bind(fair)
+    .fetch_one(state.db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut booths = Vec::new();
+    for i in 0..booth_count as i64 {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO booths (hall_id, label, x_dm, y_dm, width_dm, depth_dm, price_cents, extras) \
+             VALUES ($1, $2, $3, 0, 30, 30, 45000, 'power,table') RETURNING id",
+        )
+        .bind(hall)
+        .bind(format!("A{}", i + 1))
+        .bind(i * 40)
+        .fetch_one(state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        booths.push(id);
+    }
+    World {
+        _db: db,
+        state,
+        clock,
+        organiser,
+        organiser_org,
+        fair,
+        booths,
+    }
+}
+
+/// An employer organisation with its owner.
+async fn employer(w: &World, n: usize) -> (i64, CurrentUser) {
+    let org = organisation(&w.state.db, OrgKind::Employer, &format!("Firma {n} GmbH")).await;
+    let owner = person(
+        &w.state.db,
+        &format!("chefin{n}@firma{n}.example"),
+        org,
+        Role::Owner,
+    )
+    .await;
+    (org, owner)
+}
+
+async fn request(
+    w: &World,
+    who: &(i64, CurrentUser),
+    booth: i64,
+) -> Result<BookingOutcome, ServiceError> {
+    bookings::request_booth(&w.state, &who.1, who.0, booth, &["power".to_owned()]).await
+}
+
+fn booking_id(outcome: &BookingOutcome) -> i64 {
+    match outcome {
+        BookingOutcome::Held { booking_id, .. } | BookingOutcome::Confirmed { booking_id, .. } => {
+            *booking_id
+        }
+    }
+}
+
+fn problem<T: std::fmt::Debug>(result: Result<T, ServiceError>, field: &str) -> Option<Problem> {
+    match result {
+        Err(ServiceError::Invalid(errors)) => errors.get(field),
+        other => panic!("expected a field error for {field}, got {other:?}"),
+    }
+}
+
+async fn count(w: &World, sql: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_one(w.state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+async fn active_bookings(w: &World) -> i64 {
+    count(
+        w,
+        "SELECT COUNT(*) FROM booth_bookings WHERE status IN ('held', 'confirmed')",
+    )
+    .await
+}
+
+async fn subjects_to(w: &World, email: &str) -> Vec<String> {
+    outbox::list_for_recipient(w.state.db.pool(), email)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| m.subject)
+        .collect()
+}
+
+/// Counts answers of a crowd: (holds, "just taken").
+fn tally(
+    results: Vec<Result<Result<BookingOutcome, ServiceError>, tokio::task::JoinError>>,
+) -> (usize, usize) {
+    let (mut holds, mut taken) = (0, 0);
+    for result in results {
+        match result.unwrap_or_else(|e| panic!("task: {e}")) {
+            Ok(BookingOutcome::Held { .. }) => holds += 1,
+            Err(ServiceError::Invalid(errors))
+                if errors.get("booth_id") == Some(Problem::BoothJustTaken) =>
+            {
+                taken += 1
+            }
+            other => panic!("unexpected answer: {other:?}"),
+        }
+    }
+    (holds, taken)
+}
+
+async fn fifty_requests_for_one_booth_give_one_hold(db: TestDb) {
+    let w = world(db, 1).await;
+    let mut employers = Vec::new();
+    for n in 0..50 {
+        employers.push(employer(&w, n).await);
+    }
+    let booth = w.booths[0];
+    let attempts = employers.into_iter().map(|(org, user)| {
+        let state = w.state.clone();
+        tokio::spawn(async move { bookings::request_booth(&state, &user, org, booth, &[]).await })
+    });
+    let (holds, taken) = tally(futures::future::join_all(attempts).await);
+    assert_eq!((holds, taken), (1, 49));
+    assert_eq!(active_bookings(&w).await, 1);
+}
+
+async fn two_hundred_employers_for_fifty_booths_give_fifty_holds(db: TestDb) {
+    let w = world(db, 50).await;
+    let mut employers = Vec::new();
+    for n in 0..200 {
+        employers.push(employer(&w, n).await);
+    }
+    let attempts = employers.into_iter().enumerate().map(|(n, (org, user))| {
+        let state = w.state.clone();
+        let booth = w.booths[n % 50];
+        tokio::spawn(async move { bookings::request_booth(&state, &user, org, booth, &[]).await })
+    });
+    let (holds, taken) = tally(futures::future::join_all(attempts).await);
+    assert_eq!((holds, taken), (50, 150));
+    assert_eq!(active_bookings(&w).await, 50);
+    assert_eq!(
+        count(&w, "SELECT COUNT(DISTINCT booth_id) FROM booth_bookings").await,
+        50
+    );
+}
+
+async fn an_expired_hold_frees_the_booth_by_itself(db: TestDb) {
+    let w = world(db, 2).await;
+    let (first, second) = (employer(&w, 1).await, employer(&w, 2).await);
+    let held = request(&w, &first, w.booths[0])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let BookingOutcome::Held { held_until, .. } = held else {
+        panic!("expected a hold, got {held:?}");
+    };
+    assert_eq!(
+        held_until,
+        NOW + 72 * HOUR,
+        "the default hold is three days"
+    );
+    request(&w, &first, w.booths[1])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // While held, nobody else gets the booth.
+    w.clock.advance(72 * HOUR - 1);
+    assert_eq!(
+        problem(request(&w, &second, w.booths[0]).await, "booth_id"),
+        Some(Problem::BoothJustTaken)
+    );
+    // The hold runs out: the sweep frees both booths and tells both sides.
+    w.clock.advance(1);
+    assert_eq!(bookings::expire_holds(&w.state).await.ok(), Some(2));
+    assert_eq!(bookings::expire_holds(&w.state).await.ok(), Some(0));
+    assert_eq!(active_bookings(&w).await, 0);
+    let to_employer = subjects_to(&w, &first.1.email).await;
+    assert!(
+        to_employer
+            .iter()
+            .filter(|s| s.starts_with("Reservierung abgelaufen"))
+            .count()
+            == 2,
+        "{to_employer:?}"
+    );
+    assert!(
+        subjects_to(&w, &w.organiser.email)
+            .await
+            .iter()
+            .any(|s| s.starts_with("Reservierung abgelaufen"))
+    );
+    // The organiser can no longer approve it.
+    let bookings = bookings::bookings_of_fair(&w.state, &w.organiser, w.fair)
+        .await
+        .unwrap_or_default();
+    let old = bookings
+        .iter()
+        .find(|b| b.booth_id == w.booths[0])
+        .map(|b| b.id)
+        .unwrap_or_default();
+    assert_eq!(
+        problem(
+            bookings::decide(&w.state, &w.organiser, old, true, "").await,
+            "form"
+        ),
+        Some(Problem::HoldExpired)
+    );
+    let got = request(&w, &second, w.booths[0]).await;
+    assert!(matches!(got, Ok(BookingOutcome::Held { .. })), "{got:?}");
+
+    // Without a sweep, a request for a booth whose hold ran out gets it too.
+    w.clock.advance(72 * HOUR);
+    let third = employer(&w, 3).await;
+    let got = request(&w, &third, w.booths[0]).await;
+    assert!(matches!(got, Ok(BookingOutcome::Held { .. })), "{got:?}");
+    assert_eq!(active_bookings(&w).await, 1);
+}
+
+async fn approval_numbers_confirmations_without_gaps_and_mails_both_sides(db: TestDb) {
+    let w = world(db, 3).await;
+    let (a, b, c) = (
+        employer(&w, 1).await,
+        employer(&w, 2).await,
+        employer(&w, 3).await,
+    );
+    let first = booking_id(
+        &request(&w, &a, w.booths[0])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let second = booking_id(
+        &request(&w, &b, w.booths[1])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let third = booking_id(
+        &request(&w, &c, w.booths[2])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    assert!(
+        subjects_to(&w, &a.1.email)
+            .await
+            .contains(&"Standanfrage Halle 1 · A1: Jobmesse Kassel".to_owned())
+    );
+    assert!(
+        subjects_to(&w, &w.organiser.email)
+            .await
+            .contains(&"Standanfrage Halle 1 · A1: Jobmesse Kassel".to_owned())
+    );
+
+    let decide = |id, approve, message: &'static str| {
+        let (state, user) = (w.state.clone(), w.organiser.clone());
+        async move { bookings::decide(&state, &user, id, approve, message).await }
+    };
+    assert_eq!(
+        decide(second, true, "").await.ok(),
+        Some(BookingStatus::Confirmed)
+    );
+    assert_eq!(
+        decide(first, false, "Leider schon vergeben.").await.ok(),
+        Some(BookingStatus::Rejected)
+    );
+    assert_eq!(
+        decide(third, true, "").await.ok(),
+        Some(BookingStatus::Confirmed)
+    );
+    // Deciding twice is refused and takes no number.
+    assert_eq!(
+        problem(decide(second, true, "").await, "form"),
+        Some(Problem::TransitionNotAllowed)
+    );
+    let numbers: Vec<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, number FROM booth_bookings ORDER BY id")
+            .fetch_all(w.state.db.pool())
+            .await
+            .unwrap_or_default();
+    assert_eq!(
+        numbers,
+        vec![(first, None), (second, Some(1)), (third, Some(2))]
+    );
+
+    let doc = bookings::confirmation(&w.state, &b.1, second)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (doc.number, doc.price_cents, doc.extras.as_str()),
+        (Some(1), 45000, "power")
+    );
+    assert_eq!(doc.employer, "Firma 2 GmbH");
+    assert!(
+        subjects_to(&w, &b.1.email)
+            .await
+            .contains(&"Buchung bestätigt: Stand Halle 1 · A2, Jobmesse Kassel".to_owned())
+    );
+    let rejected = outbox::list_for_recipient(w.state.db.pool(), &a.1.email)
+        .await
+        .unwrap_or_default();
+    assert!(
+        rejected
+            .iter()
+            .any(|m| m.subject == "Standanfrage abgelehnt: Jobmesse Kassel"
+                && m.body_text.contains("Leider schon vergeben.")),
+        "the rejection carries the organiser's message"
+    );
+    // The rejected booth is free again for someone else.
+    let d = employer(&w, 4).await;
+    assert!(request(&w, &d, w.booths[0]).await.is_ok());
+}
+
+async fn a_fair_can_confirm_automatically(db: TestDb) {
+    let w = world(db, 2).await;
+    sqlx::query("UPDATE fairs SET booking_auto_confirm = 1 WHERE id = $1")
+        .bind(w.fair)
+        .execute(w.state.db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let a = employer(&w, 1).await;
+    let got = request(&w, &a, w.booths[0]).await;
+    assert!(
+        matches!(got, Ok(BookingOutcome::Confirmed { number: 1, .. })),
+        "{got:?}"
+    );
+    let got = request(&w, &a, w.booths[1]).await;
+    assert!(
+        matches!(got, Ok(BookingOutcome::Confirmed { number: 2, .. })),
+        "{got:?}"
+    );
+    assert!(
+        subjects_to(&w, &a.1.email)
+            .await
+            .iter()
+            .all(|s| s.starts_with("Buchung bestätigt"))
+    );
+}
+
+async fn employers_cancel_within_the_fairs_rules(db: TestDb) {
+    let w = world(db, 2).await;
+    let a = employer(&w, 1).await;
+    let held = booking_id(
+        &request(&w, &a, w.booths[0])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    bookings::cancel(&w.state, &a.1, held)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        problem(bookings::cancel(&w.state, &a.1, held).await, "form"),
+        Some(Problem::TransitionNotAllowed)
+    );
+    assert!(
+        subjects_to(&w, &w.organiser.email)
+            .await
+            .iter()
+            .any(|s| s.starts_with("Buchung storniert"))
+    );
+
+    let confirmed = booking_id(
+        &request(&w, &a, w.booths[1])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    bookings::decide(&w.state, &w.organiser, confirmed, true, "")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Two weeks before the fair, a confirmed booking stays (the default rule).
+    let fair_start = 1_804_665_600;
+    w.clock.advance(fair_start - 14 * 86_400 - NOW);
+    assert_eq!(
+        problem(bookings::cancel(&w.state, &a.1, confirmed).await, "form"),
+        Some(Problem::CancelTooLate)
+    );
+    assert_eq!(active_bookings(&w).await, 1);
+}
+
+async fn nobody_sees_or_changes_bookings_that_are_not_theirs(db: TestDb) {
+    let w = world(db, 1).await;
+    let (a, b) = (employer(&w, 1).await, employer(&w, 2).await);
+    let id = booking_id(
+        &request(&w, &a, w.booths[0])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    // Another employer: cannot book in a's name, list, cancel, or decide.
+    assert!(matches!(
+        bookings::request_booth(&w.state, &b.1, a.0, w.booths[0], &[]).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        bookings::bookings_of_employer(&w.state, &b.1, a.0).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        bookings::cancel(&w.state, &b.1, id).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        bookings::decide(&w.state, &b.1, id, true, "").await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        bookings::bookings_of_fair(&w.state, &b.1, w.fair).await,
+        Err(ServiceError::Forbidden)
+    ));
+    // Employers cannot approve their own request either.
+    assert!(matches!(
+        bookings::decide(&w.state, &a.1, id, true, "").await,
+        Err(ServiceError::Forbidden)
+    ));
+
+    // An organiser of another organisation: no list, no decision.
+    let other_org = organisation(&w.state.db, OrgKind::Organiser, "IHK Fulda").await;
+    let stranger = person(
+        &w.state.db,
+        "plan@ihk-fulda.example",
+        other_org,
+        Role::Owner,
+    )
+    .await;
+    assert!(matches!(
+        bookings::bookings_of_fair(&w.state, &stranger, w.fair).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        bookings::decide(&w.state, &stranger, id, true, "").await,
+        Err(ServiceError::Forbidden)
+    ));
+    // Door staff of the running organisation cannot decide.
+    let door = person(
+        &w.state.db,
+        "tuer@aa-kassel.example",
+        w.organiser_org,
+        Role::DoorStaff,
+    )
+    .await;
+    assert!(matches!(
+        bookings::decide(&w.state, &door, id, true, "").await,
+        Err(ServiceError::Forbidden)
+    ));
+
+    bookings::decide(&w.state, &w.organiser, id, true, "")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The confirmation: a's people and the organisers, nobody else.
+    assert!(bookings::confirmation(&w.state, &a.1, id).await.is_ok());
+    assert!(
+        bookings::confirmation(&w.state, &w.organiser, id)
+            .await
+            .is_ok()
+    );
+    for outsider in [&b.1, &stranger, &door] {
+        assert!(matches!(
+            bookings::confirmation(&w.state, outsider, id).await,
+            Err(ServiceError::NotFound)
+        ));
+    }
+    let mine = bookings::bookings_of_employer(&w.state, &a.1, a.0)
+        .await
+        .unwrap_or_default();
+    assert_eq!(mine.iter().map(|b| b.id).collect::<Vec<_>>(), vec![id]);
+    assert!(
+        bookings::bookings_of_employer(&w.state, &b.1, b.0)
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
+async fn bad_requests_are_refused_clearly(db: TestDb) {
+    let w = world(db, 1).await;
+    let a = employer(&w, 1).await;
+    assert_eq!(
+        problem(
+            bookings::request_booth(&w.state, &a.1, a.0, w.booths[0], &["helicopter".to_owned()])
+                .await,
+            "extras"
+        ),
+        Some(Problem::InvalidChoice)
+    );
+    assert_eq!(
+        problem(
+            bookings::request_booth(&w.state, &a.1, a.0, w.booths[0], &["screen".to_owned()]).await,
+            "extras"
+        ),
+        Some(Problem::InvalidChoice),
+        "an extra the booth does not offer"
+    );
+    assert!(matches!(
+        bookings::request_booth(&w.state, &a.1, a.0, 999_999, &[]).await,
+        Err(ServiceError::NotFound)
+    ));
+    assert_eq!(active_bookings(&w).await, 0, "nothing written");
+    // A fair that has begun takes no bookings.
+    w.clock.advance(1_804_665_600 - NOW);
+    assert_eq!(
+        problem(request(&w, &a, w.booths[0]).await, "form"),
+        Some(Problem::BookingClosed)
+    );
+    let long = "x".repeat(1001);
+    assert!(matches!(
+        bookings::decide(&w.state, &w.organiser, 1, false, &long).await,
+        Err(ServiceError::NotFound) | Err(ServiceError::Invalid(_))
+    ));
+}

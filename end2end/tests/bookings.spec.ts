@@ -1,0 +1,100 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
+
+const FAIR = "/fairs/mittelhessen";
+
+async function signUpEmployer(browser: Browser, company: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signup");
+  await waitForHydration(page);
+  await page.getByLabel("einen Arbeitgeber, der ausstellen möchte").check();
+  await page.getByLabel("Name der Organisation oder Firma").fill(company);
+  await page.getByLabel("Ihr Name").fill(`Inhaberin ${company}`);
+  await page.getByLabel("E-Mail-Adresse").fill(uniqueEmail("arbeitgeber"));
+  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  return page;
+}
+
+async function openBookingPage(page: Page) {
+  await page.goto(FAIR);
+  await page.getByRole("link", { name: "Stand buchen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stand buchen: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await waitForHydration(page);
+}
+
+test("an employer books a booth on the plan, a slower one hears it was just taken, the organiser approves, the directory shows it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const suffix = Math.floor(Math.random() * 1e6);
+  const company = `Bäckerei Schäfer ${suffix} GmbH`;
+  const employer = await signUpEmployer(browser, company);
+  const rival = await signUpEmployer(browser, `Konkurrenz ${suffix} KG`);
+
+  await openBookingPage(employer);
+  await expectAccessible(employer);
+  await openBookingPage(rival);
+
+  // The first free booth: its label says size, category, price and extras.
+  const free = employer.getByRole("radio", { disabled: false }).first();
+  const boothText = (await free.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
+  expect(boothText).toMatch(/^D\d\d · 4 × 3 m · (Reihenstand|Eckstand) · \d+,00 € · Strom, Tisch und Stühle$/);
+  const booth = boothText.split(" · ")[0];
+  await free.check();
+  await employer.getByLabel("Strom").check();
+  await employer.getByRole("button", { name: "Stand anfragen" }).click();
+  await expect(employer.getByRole("status").filter({ hasText: "Ihre Anfrage ist eingegangen" })).toBeVisible();
+  await expect(employer.getByText("reserviert, wartet auf Entscheidung")).toBeVisible();
+  await expect(employer.getByLabel(new RegExp(`^${booth} · `))).toBeDisabled();
+
+  // The rival still sees the booth free on the page loaded before, tries it,
+  // and is told it was just taken; the plan refreshes.
+  await rival.getByLabel(new RegExp(`^${booth} · `)).check();
+  await rival.getByRole("button", { name: "Stand anfragen" }).click();
+  await expect(rival.getByText("Dieser Stand wurde gerade vergeben.", { exact: false }).first()).toBeVisible();
+  await expect(rival.getByLabel(new RegExp(`^${booth} · .*angefragt$`))).toBeDisabled();
+
+  // The organiser approves.
+  const organiser = await (await browser.newContext()).newPage();
+  await organiser.goto("/login");
+  await waitForHydration(organiser);
+  await organiser.getByLabel("E-Mail-Adresse").fill("organisator@jobfair.demo");
+  await organiser.getByLabel("Passwort").fill("jobfair-demo");
+  await organiser.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await organiser.getByRole("link", { name: "Meine Messen" }).click();
+  await organiser.getByRole("link", { name: "Ausbildungs- und Jobmesse Mittelhessen" }).click();
+  await organiser.getByRole("link", { name: "Standbuchungen" }).click();
+  await expect(organiser.getByRole("heading", { level: 1, name: "Standbuchungen: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await waitForHydration(organiser);
+  const request = organiser.getByRole("listitem").filter({ has: organiser.getByRole("heading", { name: company }) });
+  await expect(request.getByText("reserviert, wartet auf Entscheidung")).toBeVisible();
+  await expectAccessible(organiser);
+  await request.getByRole("button", { name: "Bestätigen" }).click();
+  await expect(request.getByText(/bestätigt · Nr\. \d+/)).toBeVisible();
+
+  // The employer sees it confirmed, with a printable confirmation.
+  await employer.goto("/bookings");
+  await waitForHydration(employer);
+  const mine = employer.getByRole("listitem").filter({ hasText: booth });
+  await expect(mine.getByText(/bestätigt · Nr\. \d+/)).toBeVisible();
+  await expectAccessible(employer);
+  await mine.getByRole("link", { name: "Buchungsbestätigung öffnen" }).click();
+  await expect(employer.getByRole("heading", { level: 1, name: /^Buchungsbestätigung Nr\. \d+$/ })).toBeVisible();
+  await expect(employer.getByText(company)).toBeVisible();
+  await expect(employer.getByText(`Halle 1 · ${booth}`, { exact: false })).toBeVisible();
+  await expect(employer.getByText("Strom", { exact: true })).toBeVisible();
+  await expect(employer.getByText("Agentur für Arbeit Frankfurt am Main")).toBeVisible();
+  await expectAccessible(employer);
+
+  // The rival cannot open it.
+  await rival.goto(employer.url());
+  await expect(rival.getByRole("alert")).toBeVisible();
+  await expect(rival.getByText(company)).toHaveCount(0);
+
+  // The public directory shows the employer at that booth.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(FAIR);
+  await expect(visitor.getByRole("listitem").filter({ hasText: company })).toContainText(booth);
+
+  for (const page of [employer, rival, organiser, visitor]) await page.context().close();
+});
