@@ -91,10 +91,59 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await expect(rival.getByRole("alert")).toBeVisible();
   await expect(rival.getByText(company)).toHaveCount(0);
 
-  // The public directory shows the employer at that booth.
-  const visitor = await (await browser.newContext()).newPage();
+  // The employer presents itself: a job for this fair, and its profile.
+  await employer.goto("/bookings");
+  await waitForHydration(employer);
+  await employer.getByRole("listitem").filter({ hasText: booth }).getByRole("link", { name: "Jobs für diese Messe" }).click();
+  await expect(employer.getByRole("heading", { level: 1, name: "Jobs und Ausbildungsplätze: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await waitForHydration(employer);
+  await employer.getByRole("button", { name: "Job eintragen" }).click();
+  await expect(employer.getByLabel("Bezeichnung")).toHaveAttribute("aria-invalid", "true");
+  await employer.getByLabel("Bezeichnung").fill("Bäcker/in (Ausbildung)");
+  await employer.getByLabel("Art").selectOption({ label: "Ausbildung" });
+  await employer.getByLabel("Arbeitsort").fill("Gießen");
+  await employer.getByLabel("Türkisch").check();
+  await employer.getByRole("button", { name: "Job eintragen" }).click();
+  await expect(employer.getByRole("heading", { level: 3, name: "Bäcker/in (Ausbildung)" })).toBeVisible();
+  await expectAccessible(employer);
+
+  await employer.goto("/bookings");
+  await waitForHydration(employer);
+  await employer.getByRole("listitem").filter({ hasText: booth }).getByRole("link", { name: "Firmenprofil bearbeiten" }).click();
+  await expect(employer.getByRole("heading", { level: 1, name: "Firmenprofil" })).toBeVisible();
+  await waitForHydration(employer);
+  await employer.getByLabel("Branche").selectOption({ label: "Handwerk" });
+  await employer.getByLabel("Website").fill("javascript:alert(1)");
+  await employer.getByLabel("Englisch").check();
+  await employer.getByRole("button", { name: "Profil speichern" }).click();
+  await expect(employer.getByText("Bitte geben Sie eine Webadresse ein", { exact: false })).toBeVisible();
+  await expect(employer.getByLabel("Website")).toHaveAttribute("aria-invalid", "true");
+  await employer.getByLabel("Website").fill("https://baeckerei-schaefer.example");
+  await employer.getByRole("button", { name: "Profil speichern" }).click();
+  await expect(employer.getByRole("status").filter({ hasText: "Gespeichert." })).toBeVisible();
+  await expectAccessible(employer);
+
+  // A visitor on a phone finds the employer in the directory, filtered by
+  // industry, at its booth with its job, and the booth marked on the plan.
+  const visitor = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await visitor.goto(FAIR);
   await expect(visitor.getByRole("listitem").filter({ hasText: company })).toContainText(booth);
+  await visitor.getByRole("link", { name: "Alle Aussteller und Jobs" }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Aussteller: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await visitor.getByLabel("Branche").selectOption({ label: "Handwerk" });
+  await visitor.getByLabel("Sprache am Stand").selectOption({ label: "Englisch" });
+  await visitor.getByRole("button", { name: "Filtern" }).click();
+  await expect(visitor).toHaveURL(/industry=crafts/);
+  const entry = visitor.getByRole("listitem").filter({ has: visitor.getByRole("heading", { name: company }) });
+  await expect(entry).toContainText(`Halle 1 · ${booth}`);
+  await expect(entry).toContainText("Bäcker/in (Ausbildung)");
+  await expectAccessible(visitor);
+  await entry.getByRole("link", { name: company }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: company })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 3, name: "Bäcker/in (Ausbildung)" })).toBeVisible();
+  await expect(visitor.getByText("Ausbildung · Gießen · Beginn nach Absprache · Türkisch")).toBeVisible();
+  await expect(visitor.locator(".booth-highlight")).toHaveCount(1);
+  await expectAccessible(visitor);
 
   for (const page of [employer, rival, organiser, visitor]) await page.context().close();
 });
