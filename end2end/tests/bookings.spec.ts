@@ -41,7 +41,7 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   expect(boothText).toMatch(/^D\d\d · 4 × 3 m · (Reihenstand|Eckstand) · \d+,00 € · Strom, Tisch und Stühle$/);
   const booth = boothText.split(" · ")[0];
   await free.check();
-  await employer.getByLabel("Strom").check();
+  await employer.getByRole("checkbox", { name: "Strom" }).check();
   await employer.getByRole("button", { name: "Stand anfragen" }).click();
   await expect(employer.getByRole("status").filter({ hasText: "Ihre Anfrage ist eingegangen" })).toBeVisible();
   await expect(employer.getByText("reserviert, wartet auf Entscheidung")).toBeVisible();
@@ -102,7 +102,7 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await employer.getByLabel("Bezeichnung").fill("Bäcker/in (Ausbildung)");
   await employer.getByLabel("Art").selectOption({ label: "Ausbildung" });
   await employer.getByLabel("Arbeitsort").fill("Gießen");
-  await employer.getByLabel("Türkisch").check();
+  await employer.getByRole("checkbox", { name: "Türkisch" }).check();
   await employer.getByRole("button", { name: "Job eintragen" }).click();
   await expect(employer.getByRole("heading", { level: 3, name: "Bäcker/in (Ausbildung)" })).toBeVisible();
   await expectAccessible(employer);
@@ -114,7 +114,7 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await waitForHydration(employer);
   await employer.getByLabel("Branche").selectOption({ label: "Handwerk" });
   await employer.getByLabel("Website").fill("javascript:alert(1)");
-  await employer.getByLabel("Englisch").check();
+  await employer.getByRole("checkbox", { name: "Englisch" }).check();
   await employer.getByRole("button", { name: "Profil speichern" }).click();
   await expect(employer.getByText("Bitte geben Sie eine Webadresse ein", { exact: false })).toBeVisible();
   await expect(employer.getByLabel("Website")).toHaveAttribute("aria-invalid", "true");

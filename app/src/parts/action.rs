@@ -38,6 +38,27 @@ fn error_from_address(encoded: &str) -> Option<AppError> {
     Some(AppError::de(bytes.into()))
 }
 
+/// A counter that goes up each time the action has answered (`on_error`:
+/// also when it failed). Resources that read it load again after the
+/// answer, not at dispatch: reloading at dispatch would replace the form
+/// that is still waiting for the answer (and panic when it arrives).
+pub fn reloads_after<I, O>(action: ServerAction<I>, on_error: bool) -> RwSignal<usize>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let reloads = RwSignal::new(0);
+    Effect::new(move |_| {
+        let answered = action
+            .value()
+            .with(|v| matches!(v, Some(Ok(_))) || (on_error && matches!(v, Some(Err(_)))));
+        if answered {
+            reloads.update(|n| *n += 1);
+        }
+    });
+    reloads
+}
+
 /// The problem with one field, from an action's error.
 pub fn field_problem(
     error: Signal<Option<AppError>>,

@@ -5,7 +5,7 @@ mod choice;
 mod field;
 mod messages;
 
-pub use action::{action_error, field_problem};
+pub use action::{action_error, field_problem, reloads_after};
 pub use choice::{SelectField, TextArea};
 pub use field::{FormAlert, TextField};
 pub use messages::{error_message, problem_message};

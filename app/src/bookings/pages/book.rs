@@ -15,7 +15,7 @@ use crate::{
         pages::{FloorPlan, availability_text, category_text, extra_text},
     },
     i18n::*,
-    parts::{FormAlert, action_error, error_message, field_problem, problem_message},
+    parts::{FormAlert, action_error, error_message, field_problem, problem_message, reloads_after},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,13 +28,14 @@ pub fn BookBoothPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let action = ServerAction::<RequestBooth>::new();
     // Loaded again after every request: a booth just taken shows as taken.
+    let reloads = reloads_after(action, true);
     let page = Resource::new(
-        move || (slug(), action.version().get()),
+        move || (slug(), reloads.get()),
         |(slug, _)| get_booking_page(slug),
     );
     view! {
         <section class="page">
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! { <BookView page action /> }.into_any(),
                     Err(e) => view! {
@@ -43,7 +44,7 @@ pub fn BookBoothPage() -> impl IntoView {
                         <p><a href="/login">{t!(i18n, nav.sign_in)}</a></p>
                     }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::{
         model::BookingStatus,
     },
     i18n::*,
-    parts::{FormAlert, action_error, error_message},
+    parts::{FormAlert, action_error, error_message, reloads_after},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,13 +26,14 @@ pub fn FairBookingsPage() -> impl IntoView {
     };
     let decide = ServerAction::<DecideBooking>::new();
     let error = action_error(decide);
+    let reloads = reloads_after(decide, true);
     let bookings = Resource::new(
-        move || (fair_id(), decide.version().get()),
+        move || (fair_id(), reloads.get()),
         |(id, _)| get_fair_bookings(id),
     );
     view! {
         <section class="page">
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || bookings.get().map(|result| match result {
                     Ok(fair) => {
                         let title = t_string!(i18n, booking.fair_title, fair = fair.fair_title.clone()).to_string();
@@ -72,7 +73,7 @@ pub fn FairBookingsPage() -> impl IntoView {
                     }
                     Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::{
         model::BookingStatus,
     },
     i18n::*,
-    parts::{FormAlert, action_error, error_message},
+    parts::{FormAlert, action_error, error_message, reloads_after},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,13 +17,14 @@ pub fn MyBookingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let cancel = ServerAction::<CancelBooking>::new();
     let error = action_error(cancel);
-    let bookings = Resource::new(move || cancel.version().get(), |_| get_my_bookings());
+    let reloads = reloads_after(cancel, true);
+    let bookings = Resource::new(move || reloads.get(), |_| get_my_bookings());
     view! {
         <Title text=move || t_string!(i18n, booking.mine_title).to_string() />
         <section class="page">
             <h1>{t!(i18n, booking.mine_title)}</h1>
             <FormAlert error />
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || bookings.get().map(|result| match result {
                     Ok(list) if list.is_empty() => view! { <p>{t!(i18n, booking.none_yet)}</p> }.into_any(),
                     Ok(list) => view! {
@@ -61,7 +62,7 @@ pub fn MyBookingsPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     i18n::*,
     parts::{
         FormAlert, SelectField, TextArea, TextField, action_error, error_message, field_problem,
+        reloads_after,
     },
     registration::{model::JOB_TYPES, pages::industry_label},
     tr,
@@ -31,13 +32,14 @@ pub fn EmployerJobsPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let add = ServerAction::<AddJob>::new();
     let delete = ServerAction::<DeleteJob>::new();
+    let (added, deleted) = (reloads_after(add, false), reloads_after(delete, false));
     let page = Resource::new(
-        move || (org(), slug(), add.version().get(), delete.version().get()),
+        move || (org(), slug(), added.get(), deleted.get()),
         |(org, slug, _, _)| get_jobs(org, slug),
     );
     view! {
         <section class="page narrow">
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! { <JobsView page add delete /> }.into_any(),
                     Err(e) => view! {
@@ -45,7 +47,7 @@ pub fn EmployerJobsPage() -> impl IntoView {
                         <p class="form-alert" role="alert">{error_message(i18n, &e)}</p>
                     }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

@@ -33,12 +33,12 @@ pub fn EmployerProfilePage() -> impl IntoView {
         <Title text=move || t_string!(i18n, employer.profile_title).to_string() />
         <section class="page narrow">
             <h1>{t!(i18n, employer.profile_title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || profile.get().map(|result| match result {
                     Ok(profile) => view! { <ProfileForm profile /> }.into_any(),
                     Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
