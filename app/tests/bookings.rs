@@ -4,13 +4,13 @@
 //! cancellation rules; and who may see or change which booking.
 use app::{
     auth::CurrentUser,
+    bookings::{model::BookingOutcome, model::BookingStatus, service as bookings},
+    clock::ManualClock,
+    db::testing::{TestDb, organisation, person},
     employers::{
         model::{DirectoryFilter, JobForm, ProfileForm},
         service as employers,
     },
-    bookings::{model::BookingOutcome, model::BookingStatus, service as bookings},
-    clock::ManualClock,
-    db::testing::{TestDb, organisation, person},
     error::Problem,
     fairs::{FairForm, SlotForm, service as fairs},
     mail::outbox,
@@ -608,8 +608,12 @@ fn job(title: &str, kind: &str, languages: &str) -> JobForm {
 async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     let w = world(db, 3).await;
     let (a, b) = (employer(&w, 1).await, employer(&w, 2).await);
-    request(&w, &a, w.booths[0]).await.unwrap_or_else(|e| panic!("{e}"));
-    request(&w, &b, w.booths[2]).await.unwrap_or_else(|e| panic!("{e}"));
+    request(&w, &a, w.booths[0])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    request(&w, &b, w.booths[2])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let profile = ProfileForm {
         name: "Logistik Kassel GmbH".into(),
         address: "Am Hafen 1, 34117 Kassel".into(),
@@ -619,31 +623,84 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
         languages: "tr,de".into(),
         film_url: "https://logistik-kassel.example/film".into(),
     };
-    employers::save_profile(&w.state, &a.1, a.0, &profile).await.unwrap_or_else(|e| panic!("{e}"));
-    let saved = employers::profile(&w.state, &a.1, a.0).await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((saved.name.as_str(), saved.languages.clone()), ("Logistik Kassel GmbH", vec!["de".to_owned(), "tr".to_owned()]));
-    // Saving again overwrites, and a bad form changes nothing.
-    let bad = ProfileForm { website: "javascript:alert(1)".into(), name: "".into(), ..profile.clone() };
+    employers::save_profile(&w.state, &a.1, a.0, &profile)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let saved = employers::profile(&w.state, &a.1, a.0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        problem(employers::save_profile(&w.state, &a.1, a.0, &bad).await, "website"),
+        (saved.name.as_str(), saved.languages.clone()),
+        (
+            "Logistik Kassel GmbH",
+            vec!["de".to_owned(), "tr".to_owned()]
+        )
+    );
+    // Saving again overwrites, and a bad form changes nothing.
+    let bad = ProfileForm {
+        website: "javascript:alert(1)".into(),
+        name: "".into(),
+        ..profile.clone()
+    };
+    assert_eq!(
+        problem(
+            employers::save_profile(&w.state, &a.1, a.0, &bad).await,
+            "website"
+        ),
         Some(Problem::InvalidUrl)
     );
-    assert_eq!(employers::profile(&w.state, &a.1, a.0).await.map(|p| p.name).ok().as_deref(), Some("Logistik Kassel GmbH"));
+    assert_eq!(
+        employers::profile(&w.state, &a.1, a.0)
+            .await
+            .map(|p| p.name)
+            .ok()
+            .as_deref(),
+        Some("Logistik Kassel GmbH")
+    );
 
     let slug: String = sqlx::query_scalar("SELECT slug FROM fairs WHERE id = $1")
         .bind(w.fair)
         .fetch_one(w.state.db.pool())
         .await
         .unwrap_or_default();
-    employers::add_job(&w.state, &a.1, a.0, &slug, &job("Fachkraft für Lagerlogistik", "apprenticeship", "de")).await.unwrap_or_else(|e| panic!("{e}"));
-    employers::add_job(&w.state, &a.1, a.0, &slug, &job("Staplerfahrer/in", "mini_job", "")).await.unwrap_or_else(|e| panic!("{e}"));
-    employers::add_job(&w.state, &b.1, b.0, &slug, &job("Kauffrau für Büromanagement", "full_time", "en")).await.unwrap_or_else(|e| panic!("{e}"));
+    employers::add_job(
+        &w.state,
+        &a.1,
+        a.0,
+        &slug,
+        &job("Fachkraft für Lagerlogistik", "apprenticeship", "de"),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    employers::add_job(
+        &w.state,
+        &a.1,
+        a.0,
+        &slug,
+        &job("Staplerfahrer/in", "mini_job", ""),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    employers::add_job(
+        &w.state,
+        &b.1,
+        b.0,
+        &slug,
+        &job("Kauffrau für Büromanagement", "full_time", "en"),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        problem(employers::add_job(&w.state, &a.1, a.0, &slug, &job("", "gig", "")).await, "title"),
+        problem(
+            employers::add_job(&w.state, &a.1, a.0, &slug, &job("", "gig", "")).await,
+            "title"
+        ),
         Some(Problem::Required)
     );
 
-    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.total, 2);
     let names: Vec<&str> = all.entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Firma 2 GmbH", "Logistik Kassel GmbH"]);
@@ -651,7 +708,11 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     assert_eq!(kassel.booths, ["Halle 1 · A1"]);
     assert_eq!(kassel.jobs.len(), 2);
     let filtered = |industry: &str, kind: &str, language: &str| {
-        let filter = DirectoryFilter { industry: industry.into(), kind: kind.into(), language: language.into() };
+        let filter = DirectoryFilter {
+            industry: industry.into(),
+            kind: kind.into(),
+            language: language.into(),
+        };
         let state = w.state.clone();
         let slug = slug.clone();
         async move {
@@ -661,47 +722,99 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
                 .unwrap_or_default()
         }
     };
-    assert_eq!(filtered("logistics", "", "").await, ["Logistik Kassel GmbH"]);
+    assert_eq!(
+        filtered("logistics", "", "").await,
+        ["Logistik Kassel GmbH"]
+    );
     assert_eq!(filtered("", "full_time", "").await, ["Firma 2 GmbH"]);
     assert_eq!(filtered("", "", "tr").await, ["Logistik Kassel GmbH"]);
     assert!(filtered("it", "", "").await.is_empty());
 
-    let page = employers::exhibitor_page(&w.state, &slug, a.0).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = employers::exhibitor_page(&w.state, &slug, a.0)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.booth_ids, vec![w.booths[0]]);
-    assert_eq!(page.profile.film_url, "https://logistik-kassel.example/film");
-    assert_eq!(page.jobs.iter().map(|j| j.title.as_str()).collect::<Vec<_>>(), ["Fachkraft für Lagerlogistik", "Staplerfahrer/in"]);
+    assert_eq!(
+        page.profile.film_url,
+        "https://logistik-kassel.example/film"
+    );
+    assert_eq!(
+        page.jobs
+            .iter()
+            .map(|j| j.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Fachkraft für Lagerlogistik", "Staplerfahrer/in"]
+    );
     // Not an exhibitor there: no page.
     let c = employer(&w, 3).await;
-    assert!(matches!(employers::exhibitor_page(&w.state, &slug, c.0).await, Err(ServiceError::NotFound)));
+    assert!(matches!(
+        employers::exhibitor_page(&w.state, &slug, c.0).await,
+        Err(ServiceError::NotFound)
+    ));
 }
 
 async fn only_the_employers_people_edit_its_profile_and_jobs(db: TestDb) {
     let w = world(db, 2).await;
     let (a, b) = (employer(&w, 1).await, employer(&w, 2).await);
-    request(&w, &a, w.booths[0]).await.unwrap_or_else(|e| panic!("{e}"));
+    request(&w, &a, w.booths[0])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let slug: String = sqlx::query_scalar("SELECT slug FROM fairs WHERE id = $1")
         .bind(w.fair)
         .fetch_one(w.state.db.pool())
         .await
         .unwrap_or_default();
-    let job_id = employers::add_job(&w.state, &a.1, a.0, &slug, &job("Lager", "full_time", "")).await.unwrap_or_else(|e| panic!("{e}"));
-    let form = ProfileForm { name: "Übernahme AG".into(), ..ProfileForm::default() };
-    assert!(matches!(employers::profile(&w.state, &b.1, a.0).await, Err(ServiceError::Forbidden)));
-    assert!(matches!(employers::save_profile(&w.state, &b.1, a.0, &form).await, Err(ServiceError::Forbidden)));
-    assert!(matches!(employers::add_job(&w.state, &b.1, a.0, &slug, &job("X", "full_time", "")).await, Err(ServiceError::Forbidden)));
-    assert!(matches!(employers::delete_job(&w.state, &b.1, a.0, job_id).await, Err(ServiceError::Forbidden)));
+    let job_id = employers::add_job(&w.state, &a.1, a.0, &slug, &job("Lager", "full_time", ""))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let form = ProfileForm {
+        name: "Übernahme AG".into(),
+        ..ProfileForm::default()
+    };
+    assert!(matches!(
+        employers::profile(&w.state, &b.1, a.0).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        employers::save_profile(&w.state, &b.1, a.0, &form).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        employers::add_job(&w.state, &b.1, a.0, &slug, &job("X", "full_time", "")).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        employers::delete_job(&w.state, &b.1, a.0, job_id).await,
+        Err(ServiceError::Forbidden)
+    ));
     // b acting for itself cannot delete a's job either.
-    assert!(matches!(employers::delete_job(&w.state, &b.1, b.0, job_id).await, Err(ServiceError::NotFound)));
+    assert!(matches!(
+        employers::delete_job(&w.state, &b.1, b.0, job_id).await,
+        Err(ServiceError::NotFound)
+    ));
     // Organisers do not edit employers' profiles.
-    assert!(matches!(employers::save_profile(&w.state, &w.organiser, a.0, &form).await, Err(ServiceError::Forbidden)));
+    assert!(matches!(
+        employers::save_profile(&w.state, &w.organiser, a.0, &form).await,
+        Err(ServiceError::Forbidden)
+    ));
     // Jobs only at fairs the employer exhibits at.
     assert_eq!(
-        problem(employers::add_job(&w.state, &b.1, b.0, &slug, &job("Y", "full_time", "")).await, "form"),
+        problem(
+            employers::add_job(&w.state, &b.1, b.0, &slug, &job("Y", "full_time", "")).await,
+            "form"
+        ),
         Some(Problem::BookingClosed)
     );
-    assert!(matches!(employers::jobs_page(&w.state, &b.1, b.0, &slug).await, Err(ServiceError::Forbidden)));
-    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        employers::jobs_page(&w.state, &b.1, b.0, &slug).await,
+        Err(ServiceError::Forbidden)
+    ));
+    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(mine.jobs.len(), 1);
-    employers::delete_job(&w.state, &a.1, a.0, job_id).await.unwrap_or_else(|e| panic!("{e}"));
+    employers::delete_job(&w.state, &a.1, a.0, job_id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count(&w, "SELECT COUNT(*) FROM jobs").await, 0);
 }

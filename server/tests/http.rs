@@ -971,3 +971,82 @@ async fn ticket_mail_arrives_over_smtp_on_sqlite() {
 async fn ticket_mail_arrives_over_smtp_on_postgres() {
     ticket_mail_arrives_over_smtp(Backend::Postgres).await;
 }
+
+/// The booking endpoints as an outsider meets them: no session, another
+/// employer's booking, an employer trying the organiser's decision.
+#[tokio::test]
+async fn booking_endpoints_check_who_is_calling() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.seed_demo().await;
+    let anonymous = body(
+        app.post_form(
+            "/api/bookings/request",
+            &[("organisation_id", "1"), ("booth_id", "1")],
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert!(anonymous.contains("Unauthenticated"), "{anonymous}");
+
+    let employer = sign_in(&app, "arbeitgeber@jobfair.demo").await;
+    let (own, other): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT b.id FROM booth_bookings b JOIN memberships m ON m.organisation_id = b.organisation_id \
+                 JOIN users u ON u.id = m.user_id WHERE u.email = 'arbeitgeber@jobfair.demo' AND b.status = 'confirmed' LIMIT 1), \
+                (SELECT b.id FROM booth_bookings b WHERE b.status = 'confirmed' AND b.organisation_id NOT IN \
+                 (SELECT m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id \
+                  WHERE u.email = 'arbeitgeber@jobfair.demo') LIMIT 1)",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mine = body(
+        app.post_form(
+            "/api/bookings/confirmation",
+            &[("booking_id", &own.to_string())],
+            Some(&employer),
+        )
+        .await,
+    )
+    .await;
+    assert!(mine.contains("\"number\""), "{mine}");
+    let theirs = body(
+        app.post_form(
+            "/api/bookings/confirmation",
+            &[("booking_id", &other.to_string())],
+            Some(&employer),
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        theirs.contains("NotFound") && !theirs.contains("\"number\""),
+        "{theirs}"
+    );
+    let cancel = body(
+        app.post_form(
+            "/api/bookings/cancel",
+            &[("booking_id", &other.to_string())],
+            Some(&employer),
+        )
+        .await,
+    )
+    .await;
+    assert!(cancel.contains("Forbidden"), "{cancel}");
+    let decide = body(
+        app.post_form(
+            "/api/bookings/decide",
+            &[("booking_id", &other.to_string()), ("decision", "reject")],
+            Some(&employer),
+        )
+        .await,
+    )
+    .await;
+    assert!(decide.contains("Forbidden"), "{decide}");
+    let fair_list = body(
+        app.post_form("/api/bookings/fair", &[("fair_id", "1")], Some(&employer))
+            .await,
+    )
+    .await;
+    assert!(fair_list.contains("Forbidden"), "{fair_list}");
+}

@@ -15,7 +15,9 @@ use crate::{
         pages::{FloorPlan, availability_text, category_text, extra_text},
     },
     i18n::*,
-    parts::{FormAlert, action_error, error_message, field_problem, problem_message, reloads_after},
+    parts::{
+        FormAlert, action_error, error_message, field_problem, problem_message, reloads_after,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
