@@ -118,6 +118,12 @@ pub enum Problem {
     BookingClosed,
     /// Not a web address (`https://…`).
     InvalidUrl,
+    /// An uploaded file over the size limit.
+    FileTooLarge {
+        max_kb: u32,
+    },
+    /// An uploaded file of a type that is not accepted.
+    UnsupportedFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

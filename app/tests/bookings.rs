@@ -657,6 +657,32 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
             .as_deref(),
         Some("Logistik Kassel GmbH")
     );
+    // The logo: kept as uploaded, refused when it is no picture.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    employers::save_logo(&w.state, &a.1, a.0, &png)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        employers::logo(&w.state, a.0).await.ok().flatten(),
+        Some(("image/png".to_owned(), png))
+    );
+    assert_eq!(
+        problem(
+            employers::save_logo(&w.state, &a.1, a.0, b"GIF89a").await,
+            "logo"
+        ),
+        Some(Problem::UnsupportedFile)
+    );
+    assert!(matches!(
+        employers::save_logo(&w.state, &b.1, a.0, b"\x89PNG\r\n\x1a\n").await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(
+        employers::profile(&w.state, &a.1, a.0)
+            .await
+            .map(|p| p.has_logo)
+            .unwrap_or_default()
+    );
 
     let slug: String = sqlx::query_scalar("SELECT slug FROM fairs WHERE id = $1")
         .bind(w.fair)

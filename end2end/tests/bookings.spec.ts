@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PNG } from "pngjs";
 import { expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
 
 const FAIR = "/fairs/mittelhessen";
@@ -122,6 +123,14 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await employer.getByRole("button", { name: "Profil speichern" }).click();
   await expect(employer.getByRole("status").filter({ hasText: "Gespeichert." })).toBeVisible();
   await expectAccessible(employer);
+  // A logo, with a plain upload form; a text file posing as a picture is refused.
+  await employer.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("kein Bild") });
+  await employer.getByRole("button", { name: "Logo hochladen" }).click();
+  await expect(employer.getByRole("alert").filter({ hasText: "Bitte laden Sie ein Bild als PNG, JPEG oder WebP hoch." })).toBeVisible();
+  await employer.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG.sync.write(new PNG({ width: 8, height: 8 })) });
+  await employer.getByRole("button", { name: "Logo hochladen" }).click();
+  await expect(employer.getByRole("status").filter({ hasText: "Das Logo ist gespeichert." })).toBeVisible();
+  await expect(employer.getByRole("img", { name: `Logo von ${company}` })).toBeVisible();
 
   // A visitor on a phone finds the employer in the directory, filtered by
   // industry, at its booth with its job, and the booth marked on the plan.
@@ -143,6 +152,7 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await expect(visitor.getByRole("heading", { level: 3, name: "Bäcker/in (Ausbildung)" })).toBeVisible();
   await expect(visitor.getByText("Ausbildung · Gießen · Beginn nach Absprache · Türkisch")).toBeVisible();
   await expect(visitor.locator(".booth-highlight")).toHaveCount(1);
+  await expect(visitor.getByRole("img", { name: `Logo von ${company}` })).toBeVisible();
   await expectAccessible(visitor);
 
   for (const page of [employer, rival, organiser, visitor]) await page.context().close();

@@ -38,6 +38,9 @@ CREATE TABLE employer_profiles (
     -- Comma-separated language codes spoken at the booth.
     languages TEXT NOT NULL DEFAULT '',
     film_url TEXT NOT NULL DEFAULT '',
+    -- The logo as uploaded (PNG, JPEG or WebP, checked by its first bytes).
+    logo BYTEA,
+    logo_type TEXT NOT NULL DEFAULT '',
     updated_at BIGINT NOT NULL
 );
 

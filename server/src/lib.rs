@@ -3,6 +3,7 @@
 mod exports;
 mod housekeeping;
 mod http_extras;
+mod logos;
 pub mod mail_worker;
 mod page_cache;
 pub mod settings;

@@ -153,6 +153,8 @@ fn router(state: ServerState) -> Router {
             get(crate::tickets::calendar),
         )
         .route("/sw.js", get(crate::tickets::service_worker))
+        .route("/employer/{org}/logo", post(crate::logos::upload))
+        .route("/logos/{org}", get(crate::logos::serve))
         .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
         .route(
             "/organise/fairs/{id}/export/registrations.csv",

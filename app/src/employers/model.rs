@@ -12,6 +12,31 @@ pub const LANGUAGES: &[&str] = &[
     "de", "en", "tr", "ar", "uk", "ru", "pl", "ro", "fa", "fr", "es", "it",
 ];
 pub const TEXT_MAX: usize = 200;
+/// The largest logo accepted, in bytes.
+pub const LOGO_MAX_BYTES: usize = 512 * 1024;
+
+/// The picture type of an uploaded logo, read from its first bytes (the
+/// name and the browser's claim are not trusted). SVG is refused: it can
+/// carry scripts.
+pub fn check_logo(bytes: &[u8]) -> Result<&'static str, Problem> {
+    if bytes.is_empty() {
+        return Err(Problem::Required);
+    }
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err(Problem::FileTooLarge {
+            max_kb: (LOGO_MAX_BYTES / 1024) as u32,
+        });
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Ok("image/jpeg")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Ok("image/webp")
+    } else {
+        Err(Problem::UnsupportedFile)
+    }
+}
 pub const DESCRIPTION_MAX: usize = 1000;
 
 /// The company profile form as typed; languages as ticked boxes.
@@ -162,6 +187,7 @@ pub struct Profile {
     pub description: String,
     pub languages: Vec<String>,
     pub film_url: String,
+    pub has_logo: bool,
 }
 
 /// A job form as typed.
@@ -300,6 +326,7 @@ pub struct DirectoryEntry {
     pub languages: Vec<String>,
     pub booths: Vec<String>,
     pub jobs: Vec<JobView>,
+    pub has_logo: bool,
 }
 
 /// Filters of the directory (all optional, from the address).
@@ -362,6 +389,20 @@ mod tests {
         let checked = check_profile(&profile()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(checked.languages, "de,en");
         assert_eq!(checked.industry, "aviation");
+    }
+
+    #[test]
+    fn logos_are_pictures_by_their_bytes() {
+        assert_eq!(check_logo(b"\x89PNG\r\n\x1a\n...."), Ok("image/png"));
+        assert_eq!(check_logo(&[0xff, 0xd8, 0xff, 0xe0, 0]), Ok("image/jpeg"));
+        assert_eq!(check_logo(b"RIFF\0\0\0\0WEBPVP8 "), Ok("image/webp"));
+        assert_eq!(
+            check_logo(b"<svg onload=alert(1)>"),
+            Err(Problem::UnsupportedFile)
+        );
+        assert_eq!(check_logo(b""), Err(Problem::Required));
+        let big = [b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0; LOGO_MAX_BYTES]].concat();
+        assert_eq!(check_logo(&big), Err(Problem::FileTooLarge { max_kb: 512 }));
     }
 
     #[test]
@@ -436,6 +477,7 @@ mod tests {
             industry: "logistics".into(),
             languages: vec!["de".into(), "tr".into()],
             booths: vec![],
+            has_logo: false,
             jobs: vec![JobView {
                 id: 1,
                 title: "Lager".into(),

@@ -5,7 +5,7 @@
 use super::{
     model::{
         Directory, DirectoryEntry, DirectoryFilter, ExhibitorPage, JobForm, JobView, JobsPage,
-        Profile, ProfileForm, check_job, check_profile,
+        Profile, ProfileForm, check_job, check_logo, check_profile,
     },
     store::{self, JobRow, ProfileRow},
 };
@@ -55,6 +55,7 @@ fn profile_of(row: ProfileRow) -> Profile {
         website: row.website.unwrap_or_default(),
         description: row.description.unwrap_or_default(),
         film_url: row.film_url.unwrap_or_default(),
+        has_logo: row.logo_type.is_some_and(|t| !t.is_empty()),
     }
 }
 
@@ -94,6 +95,29 @@ pub async fn save_profile(
     store::save_profile(&mut tx, organisation_id, &checked, state.now()).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Stores an uploaded logo after checking its type and size.
+pub async fn save_logo(
+    state: &AppState,
+    user: &CurrentUser,
+    organisation_id: i64,
+    bytes: &[u8],
+) -> ServiceResult<()> {
+    require_employer(state, user, organisation_id).await?;
+    let content_type = check_logo(bytes).map_err(|p| ServiceError::invalid("logo", p))?;
+    let mut tx = state.db.begin().await?;
+    store::save_logo(&mut tx, organisation_id, content_type, bytes, state.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// An employer's logo (public: the directory shows it).
+pub async fn logo(
+    state: &AppState,
+    organisation_id: i64,
+) -> ServiceResult<Option<(String, Vec<u8>)>> {
+    Ok(store::logo(state.db.pool(), organisation_id).await?)
 }
 
 async fn public_fair(state: &AppState, slug: &str) -> ServiceResult<FairRow> {
@@ -184,6 +208,7 @@ pub async fn directory(
                 organisation_id: id,
                 name: profile.name,
                 industry: profile.industry,
+                has_logo: profile.has_logo,
                 languages: profile.languages,
                 booths: booths
                     .iter()

@@ -13,10 +13,11 @@ pub struct ProfileRow {
     pub description: Option<String>,
     pub languages: Option<String>,
     pub film_url: Option<String>,
+    pub logo_type: Option<String>,
 }
 
 const PROFILE_SELECT: &str = "SELECT o.id AS organisation_id, o.name, p.address, p.industry, p.website, \
-     p.description, p.languages, p.film_url \
+     p.description, p.languages, p.film_url, p.logo_type \
      FROM organisations o LEFT JOIN employer_profiles p ON p.organisation_id = o.id";
 
 /// An organisation with its profile (empty fields when it has none yet).
@@ -70,6 +71,38 @@ pub async fn save_profile(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Stores the logo (creating the profile row when there is none yet).
+pub async fn save_logo(
+    tx: &mut Tx,
+    organisation_id: i64,
+    content_type: &str,
+    bytes: &[u8],
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO employer_profiles (organisation_id, logo, logo_type, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (organisation_id) DO UPDATE SET logo = excluded.logo, logo_type = excluded.logo_type, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(organisation_id)
+    .bind(bytes)
+    .bind(content_type)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The logo of an employer: its type and bytes.
+pub async fn logo(pool: &AnyPool, organisation_id: i64) -> sqlx::Result<Option<(String, Vec<u8>)>> {
+    sqlx::query_as(
+        "SELECT logo_type, logo FROM employer_profiles WHERE organisation_id = $1 AND logo IS NOT NULL",
+    )
+    .bind(organisation_id)
+    .fetch_optional(pool)
+    .await
 }
 
 #[derive(Debug, Clone, FromRow)]

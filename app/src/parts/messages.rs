@@ -44,6 +44,10 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::CancelTooLate => t_string!(i18n, problems.cancel_too_late).to_string(),
         Problem::BookingClosed => t_string!(i18n, problems.booking_closed).to_string(),
         Problem::InvalidUrl => t_string!(i18n, problems.invalid_url).to_string(),
+        Problem::FileTooLarge { max_kb } => {
+            t_string!(i18n, problems.file_too_large, max_kb = max_kb).to_string()
+        }
+        Problem::UnsupportedFile => t_string!(i18n, problems.unsupported_file).to_string(),
     }
 }
 

@@ -39,6 +39,10 @@ pub fn ExhibitorPageView() -> impl IntoView {
                         let highlight = page.booth_ids.clone();
                         view! {
                             <Title text=profile.name.clone() />
+                            {profile.has_logo.then(|| view! {
+                                <img class="company-logo" src=format!("/logos/{}", profile.organisation_id)
+                                    alt=t_string!(i18n, employer.logo_alt, name = profile.name.clone()).to_string() />
+                            })}
                             <h1>{profile.name.clone()}</h1>
                             <p><a href=format!("/fairs/{}/exhibitors", page.slug)>{t!(i18n, employer.back_to_directory, fair = page.fair_title.clone())}</a></p>
                             <dl class="facts">

@@ -4,18 +4,20 @@ use super::parts::{CodeChecklist, language_label};
 use crate::{
     employers::{
         api::{SaveProfile, get_profile},
-        model::{LANGUAGES, Profile},
+        model::{LANGUAGES, LOGO_MAX_BYTES, Profile},
     },
+    error::Problem,
     i18n::*,
     parts::{
         FormAlert, SelectField, TextArea, TextField, action_error, error_message, field_problem,
+        problem_message,
     },
     registration::{model::INDUSTRIES, pages::industry_label},
     tr,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn EmployerProfilePage() -> impl IntoView {
@@ -49,6 +51,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
     let action = ServerAction::<SaveProfile>::new();
     let error = action_error(action);
     let saved = move || matches!(action.value().get(), Some(Ok(())));
+    let logo_name = profile.name.clone();
     let mut industries = vec![(String::new(), tr!(i18n, employer.industry_none))];
     industries.extend(INDUSTRIES.iter().map(|code| {
         let code = (*code).to_owned();
@@ -76,5 +79,45 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                 hint=tr!(i18n, employer.film_hint) problem=field_problem(error, "film_url") value=profile.film_url.clone() />
             <button type="submit" class="button primary">{t!(i18n, employer.save)}</button>
         </ActionForm>
+        <LogoForm organisation_id=profile.organisation_id name=logo_name has_logo=profile.has_logo />
+    }
+}
+
+/// The logo: a plain multipart form to the server's upload route, which
+/// comes back here with the outcome in the address.
+#[component]
+fn LogoForm(organisation_id: i64, name: String, has_logo: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let saved = move || query.with(|q| q.get("logo").as_deref() == Some("saved"));
+    let problem = move || {
+        query.with(|q| match q.get("logo_error").as_deref() {
+            Some("too_large") => Some(problem_message(
+                i18n,
+                Problem::FileTooLarge {
+                    max_kb: (LOGO_MAX_BYTES / 1024) as u32,
+                },
+            )),
+            Some("missing") => Some(t_string!(i18n, employer.logo_missing).to_string()),
+            Some(_) => Some(problem_message(i18n, Problem::UnsupportedFile)),
+            None => None,
+        })
+    };
+    let alt = t_string!(i18n, employer.logo_alt, name = name).to_string();
+    view! {
+        <section class="card" aria-labelledby="logo-heading">
+            <h2 id="logo-heading">{t!(i18n, employer.logo)}</h2>
+            {has_logo.then(|| view! { <img class="company-logo" src=format!("/logos/{organisation_id}") alt=alt /> })}
+            <p class="notice success" role="status" hidden=move || !saved()>{t!(i18n, employer.logo_saved)}</p>
+            <p class="form-alert" role="alert" hidden=move || problem().is_none()>{problem}</p>
+            <form method="post" enctype="multipart/form-data" action=format!("/employer/{organisation_id}/logo")>
+                <div class="field">
+                    <label for="logo-file">{t!(i18n, employer.logo)}</label>
+                    <p class="field-hint" id="logo-hint">{t!(i18n, employer.logo_hint)}</p>
+                    <input type="file" id="logo-file" name="logo" accept="image/png,image/jpeg,image/webp" aria-describedby="logo-hint" />
+                </div>
+                <button type="submit" class="button">{t!(i18n, employer.logo_upload)}</button>
+            </form>
+        </section>
     }
 }
