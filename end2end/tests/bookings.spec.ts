@@ -124,10 +124,10 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await expect(employer.getByRole("status").filter({ hasText: "Gespeichert." })).toBeVisible();
   await expectAccessible(employer);
   // A logo, with a plain upload form; a text file posing as a picture is refused.
-  await employer.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("kein Bild") });
+  await employer.getByRole("region", { name: "Logo" }).getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("kein Bild") });
   await employer.getByRole("button", { name: "Logo hochladen" }).click();
   await expect(employer.getByRole("alert").filter({ hasText: "Bitte laden Sie ein Bild als PNG, JPEG oder WebP hoch." })).toBeVisible();
-  await employer.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG.sync.write(new PNG({ width: 8, height: 8 })) });
+  await employer.getByRole("region", { name: "Logo" }).getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG.sync.write(new PNG({ width: 8, height: 8 })) });
   await employer.getByRole("button", { name: "Logo hochladen" }).click();
   await expect(employer.getByRole("status").filter({ hasText: "Das Logo ist gespeichert." })).toBeVisible();
   await expect(employer.getByRole("img", { name: `Logo von ${company}` })).toBeVisible();
