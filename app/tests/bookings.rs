@@ -581,17 +581,38 @@ async fn bad_requests_are_refused_clearly(db: TestDb) {
         Err(ServiceError::NotFound)
     ));
     assert_eq!(active_bookings(&w).await, 0, "nothing written");
+    // A rejection message over 1,000 characters is refused and the request
+    // stays as it was.
+    let held = booking_id(
+        &request(&w, &a, w.booths[0])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let long = "x".repeat(1001);
+    assert_eq!(
+        problem(
+            bookings::decide(&w.state, &w.organiser, held, false, &long).await,
+            "message"
+        ),
+        Some(Problem::TooLong { max: 1000 })
+    );
+    assert_eq!(
+        count(
+            &w,
+            "SELECT COUNT(*) FROM booth_bookings WHERE status = 'held'"
+        )
+        .await,
+        1
+    );
+    bookings::cancel(&w.state, &a.1, held)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     // A fair that has begun takes no bookings.
     w.clock.advance(1_804_665_600 - NOW);
     assert_eq!(
         problem(request(&w, &a, w.booths[0]).await, "form"),
         Some(Problem::BookingClosed)
     );
-    let long = "x".repeat(1001);
-    assert!(matches!(
-        bookings::decide(&w.state, &w.organiser, 1, false, &long).await,
-        Err(ServiceError::NotFound) | Err(ServiceError::Invalid(_))
-    ));
 }
 
 fn job(title: &str, kind: &str, languages: &str) -> JobForm {
