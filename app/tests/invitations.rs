@@ -50,16 +50,7 @@ async fn world(db: TestDb) -> World {
             .unwrap_or_default();
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     let owner = person(&state.db, "leitung@jc-kassel.example", org, Role::Owner).await;
-    let form = FairForm {
-        title_de: "Jobmesse Kassel".into(),
-        venue_name: "Messe Kassel".into(),
-        venue_address: "Damaschkestraße 55, 34121 Kassel".into(),
-        starts: "2027-03-10T09:00".into(),
-        ends: "2027-03-10T16:00".into(),
-        registration_opens: "2027-01-01T08:00".into(),
-        registration_closes: "2027-03-10T12:00".into(),
-        ..Default::default()
-    };
+    let form = app::db::testing::kassel_fair_form();
     let fair = fairs::create_fair(&state, &owner, org, &form)
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -70,15 +70,8 @@ async fn world_with(db: TestDb, capacity: u32) -> World {
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     let owner = person(&state.db, "leitung@aa-kassel.example", org, Role::Owner).await;
     let form = FairForm {
-        title_de: "Jobmesse Kassel".into(),
         title_en: "Kassel Job Fair".into(),
-        venue_name: "Messe Kassel".into(),
-        venue_address: "Damaschkestraße 55, 34121 Kassel".into(),
-        starts: "2027-03-10T09:00".into(),
-        ends: "2027-03-10T16:00".into(),
-        registration_opens: "2027-01-01T08:00".into(),
-        registration_closes: "2027-03-10T12:00".into(),
-        ..Default::default()
+        ..app::db::testing::kassel_fair_form()
     };
     let fair = fairs::create_fair(&state, &owner, org, &form)
         .await

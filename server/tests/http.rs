@@ -39,8 +39,11 @@ async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
     .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
     let base = format!("http://{}", application.address());
     tokio::spawn(application.run_until_stopped(std::future::pending()));
+    // A request that hangs fails the test within a minute (and names the
+    // path) instead of stalling the whole run.
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
     TestApp { base, client, db }

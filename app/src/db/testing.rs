@@ -175,6 +175,22 @@ pub async fn organisation(db: &Db, kind: crate::organisations::OrgKind, name: &s
     id
 }
 
+/// The fair most service tests plan: the job fair in Kassel on
+/// 10 March 2027, 09:00–16:00 (Berlin), registration from 1 January until
+/// noon on the day.
+pub fn kassel_fair_form() -> crate::fairs::FairForm {
+    crate::fairs::FairForm {
+        title_de: "Jobmesse Kassel".into(),
+        venue_name: "Messe Kassel".into(),
+        venue_address: "Damaschkestraße 55, 34121 Kassel".into(),
+        starts: "2027-03-10T09:00".into(),
+        ends: "2027-03-10T16:00".into(),
+        registration_opens: "2027-01-01T08:00".into(),
+        registration_closes: "2027-03-10T12:00".into(),
+        ..Default::default()
+    }
+}
+
 /// A person with a role in an organisation, for tests that call services
 /// directly (the password hash is not a real one, so sign-in fails).
 pub async fn person(
