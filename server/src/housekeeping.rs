@@ -13,15 +13,19 @@ pub fn spawn_hold_expiry(
     mut stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        while !*stop.borrow() {
+        // The first sweep a minute after start, not in the start-up rush.
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(HOLDS_EVERY) => {}
+                _ = stop.changed() => {}
+            }
+            if *stop.borrow() {
+                return;
+            }
             match bookings::expire_holds(&state).await {
                 Ok(0) => {}
                 Ok(count) => tracing::info!(count, "booth holds expired"),
                 Err(error) => tracing::error!(%error, "expiring booth holds failed"),
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(HOLDS_EVERY) => {}
-                _ = stop.changed() => {}
             }
         }
     })
