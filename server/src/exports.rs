@@ -3,7 +3,7 @@
 //! who asks, and the fair service checks they plan the fair.
 use crate::startup::ServerState;
 use app::{
-    auth::{request, service as auth},
+    auth::request,
     error::AppError,
     fairs::export::{self, CsvFile, Separator},
     i18n::Locale,
@@ -55,11 +55,7 @@ async fn csv_response(
     let locale = request::cookie_value(&parts, request::LOCALE_COOKIE)
         .and_then(|v| v.parse().ok())
         .unwrap_or(Locale::de);
-    let user = match request::cookie_value(&parts, request::SESSION_COOKIE) {
-        Some(token) => auth::user_for_session(app, &token).await.ok().flatten(),
-        None => None,
-    };
-    let Some(user) = user else {
+    let Some(user) = request::user_of_request(app, &parts).await else {
         return Redirect::to("/login").into_response();
     };
     let separator = Separator::parse(query.separator.as_deref());

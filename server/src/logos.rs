@@ -5,7 +5,7 @@
 //! sandboxing content policy).
 use crate::startup::ServerState;
 use app::{
-    auth::{request, service as auth},
+    auth::request,
     employers::service as employers,
     error::{AppError, Problem},
 };
@@ -22,11 +22,7 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Response {
     let app = &state.app;
-    let user = match request::cookie_value(&parts, request::SESSION_COOKIE) {
-        Some(token) => auth::user_for_session(app, &token).await.ok().flatten(),
-        None => None,
-    };
-    let Some(user) = user else {
+    let Some(user) = request::user_of_request(app, &parts).await else {
         return Redirect::to("/login").into_response();
     };
     let back = format!("/employer/{organisation_id}/profile");

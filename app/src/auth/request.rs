@@ -23,6 +23,16 @@ fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
+/// The signed-in person of a plain HTTP route (outside server functions),
+/// from the session cookie.
+pub async fn user_of_request(state: &AppState, parts: &Parts) -> Option<CurrentUser> {
+    let token = cookie_value(parts, SESSION_COOKIE)?;
+    service::user_for_session(state, &token)
+        .await
+        .ok()
+        .flatten()
+}
+
 pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers

@@ -20,12 +20,12 @@ use crate::{
     error::{FORM, Problem},
     fairs::{FairStatus, service::require_planner, time},
     floorplan::{BoothCategory, Extra},
-    i18n::Locale,
     mail::{
         outbox::{self, Envelope},
         templates::{self, BookingMail, BookingStep},
     },
     organisations::{OrgKind, store as org_store},
+    registration::issue::locale_of,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
@@ -274,10 +274,6 @@ pub async fn confirmation(
         return Err(ServiceError::NotFound);
     }
     Ok(booking)
-}
-
-fn locale_of(code: &str) -> Locale {
-    if code == "en" { Locale::en } else { Locale::de }
 }
 
 /// Queues the mails of a booking step: one to the employer's requester,

@@ -257,12 +257,7 @@ pub async fn exhibitor_page(
         .iter()
         .map(|b| format!("{} · {}", b.hall_name, b.booth_label))
         .collect();
-    let booth_ids = halls
-        .iter()
-        .flat_map(|h| h.booths.iter().map(move |b| (h, b)))
-        .filter(|(h, b)| labels.contains(&format!("{} · {}", h.name, b.label)))
-        .map(|(_, b)| b.id)
-        .collect();
+    let booth_ids = booths.iter().map(|b| b.booth_id).collect();
     let jobs = store::jobs_at_fair(pool, fair.id).await?;
     Ok(ExhibitorPage {
         fair_title: fair.title_de,

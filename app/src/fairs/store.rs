@@ -432,6 +432,7 @@ pub async fn registrations_for_export(
 pub struct ExhibitorRow {
     pub organisation_id: i64,
     pub name: String,
+    pub booth_id: i64,
     pub booth_label: String,
     pub hall_name: String,
     pub status: String,
@@ -441,7 +442,7 @@ pub struct ExhibitorRow {
 /// Employers with an active booking (held or confirmed), one row per booth.
 pub async fn exhibitors(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<ExhibitorRow>> {
     sqlx::query_as(
-        "SELECT o.id AS organisation_id, o.name, bo.label AS booth_label, h.name AS hall_name, b.status, \
+        "SELECT o.id AS organisation_id, o.name, bo.id AS booth_id, bo.label AS booth_label, h.name AS hall_name, b.status, \
                 (SELECT COUNT(*) FROM jobs j WHERE j.fair_id = h.fair_id AND j.organisation_id = o.id) AS job_count \
          FROM booth_bookings b JOIN booths bo ON bo.id = b.booth_id JOIN halls h ON h.id = bo.hall_id \
          JOIN organisations o ON o.id = b.organisation_id \
