@@ -1,5 +1,6 @@
 //! The Jobfair web server: configuration, start-up and HTTP plumbing around
 //! the application crate.
+mod checkin_api;
 mod exports;
 mod housekeeping;
 mod http_extras;

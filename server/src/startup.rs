@@ -156,6 +156,8 @@ fn router(state: ServerState) -> Router {
         .route("/employer/{org}/logo", post(crate::logos::upload))
         .route("/logos/{org}", get(crate::logos::serve))
         .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
+        .route("/api/v1/checkins", post(crate::checkin_api::check_in))
+        .route("/api/v1/door-pack", get(crate::checkin_api::door_pack))
         .route(
             "/organise/fairs/{id}/export/registrations.csv",
             get(crate::exports::registrations),

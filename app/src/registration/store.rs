@@ -361,10 +361,16 @@ pub async fn sender_and_newest_key(
     })
 }
 
+/// Deletes the registrations (with their tickets) and the door's check-in
+/// log of fairs that ended before `cutoff`.
 pub async fn delete_registrations_of_fairs_ended_before(
     tx: &mut Tx,
     cutoff: i64,
 ) -> sqlx::Result<u64> {
+    sqlx::query("DELETE FROM checkins WHERE fair_id IN (SELECT id FROM fairs WHERE ends_at < $1)")
+        .bind(cutoff)
+        .execute(&mut **tx)
+        .await?;
     let done = sqlx::query(
         "DELETE FROM registrations WHERE fair_id IN (SELECT id FROM fairs WHERE ends_at < $1)",
     )

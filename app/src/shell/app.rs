@@ -6,6 +6,7 @@ use crate::{
         pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
     },
     bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
+    checkin::pages::{DoorListPage, LiveDoorPage, ScannerPage},
     employers::pages::{DirectoryPage, EmployerJobsPage, EmployerProfilePage, ExhibitorPageView},
     fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
     floorplan::pages::FloorPlanEditorPage,
@@ -89,6 +90,9 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
                     <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
                     <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
+                    <Route path=path!("/organise/fairs/:id/door") view=LiveDoorPage />
+                    <Route path=path!("/door") view=DoorListPage />
+                    <Route path=path!("/door/:slug") view=ScannerPage />
                     <Route path=path!("/fairs/:slug/book") view=BookBoothPage />
                     <Route path=path!("/bookings") view=MyBookingsPage />
                     <Route path=path!("/bookings/:id/confirmation") view=ConfirmationPage />
@@ -129,6 +133,9 @@ fn MainNav() -> impl IntoView {
                                     view! {
                                         <li>
                                             <a href="/organise">{t!(i18n, nav.organise)}</a>
+                                        </li>
+                                        <li>
+                                            <a href="/door">{t!(i18n, nav.door)}</a>
                                         </li>
                                         <li>
                                             <a href="/account" title=tr!(i18n, nav.signed_in_as, name = user.display_name.clone())>

@@ -145,6 +145,7 @@ fn Plan(plan: FairPlan, actions: PlanActions) -> impl IntoView {
             <a class="button" href=format!("/organise/fairs/{fair_id}/dashboard")>{t!(i18n, plan.dashboard)}</a>
             <a class="button" href=format!("/organise/fairs/{fair_id}/invitations")>{t!(i18n, plan.invitations)}</a>
             <a class="button" href=format!("/organise/fairs/{fair_id}/bookings")>{t!(i18n, booking.nav)}</a>
+            <a class="button" href=format!("/organise/fairs/{fair_id}/door")>{t!(i18n, plan.door_live)}</a>
         </p>
         <StatusPanel fair_id status=plan.status action=actions.status />
         <section class="card" aria-labelledby="details-heading">

@@ -1,0 +1,15 @@
+//! Door check-in on phones, online and offline: scanners verify signed
+//! tickets in the browser with the fair's public keys and keep a door pack
+//! (tickets, revocations, admissions) on the device; the server keeps the
+//! append-only log and answers duplicates. Walk-ins, the organiser's live
+//! view and a JSON API for hardware scanners.
+pub mod api;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "hydrate")]
+mod browser;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod store;
