@@ -1,5 +1,6 @@
-// Keeps the ticket page for when the phone has no network at the fair:
-// registers the service worker and stores this page and what it loaded.
+// Keeps the ticket page (or the door scanner) for when the phone has no
+// network at the fair: registers the service worker and stores this page
+// and what it loaded.
 (function () {
   if (!("serviceWorker" in navigator) || !("caches" in window)) return;
   navigator.serviceWorker

@@ -1,7 +1,8 @@
 //! The German demo: a job fair at Frankfurt Airport and a regional training
 //! and job fair in Gießen, with organisers, door staff, employers, halls,
-//! booths, jobs and registrations. Written once, into an empty database, in
-//! one transaction; dates are set relative to today so the fairs lie ahead.
+//! booths, jobs and registrations, and a job day in Kassel that is on right
+//! now, so the door scanner can be tried at once. Written once, into an
+//! empty database, in one transaction; dates are set relative to today.
 use crate::{
     auth::password,
     clock::Clock,
@@ -190,13 +191,15 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
                          security, catering, logistics and engineering. Bring your CV.",
         venue_name: "Flughafen Frankfurt, Terminal 1, Halle B",
         venue_address: "Hugo-Eckener-Ring, 60549 Frankfurt am Main",
-        days_ahead: 35,
-        hours: (9, 16),
+        schedule: Schedule::Ahead {
+            days: 35,
+            hours: (9, 16),
+        },
         organiser: org_ids[0],
         co_organiser: None,
     };
     let airport_id = airport.insert(tx, now).await?;
-    let day = start_of_fair_day(now, airport.days_ahead)?;
+    let day = start_of_fair_day(now, 35)?;
     insert_slot(tx, airport_id, day, (9, 0), (12, 0), 300, "invite").await?;
     let airport_open = insert_slot(tx, airport_id, day, (12, 30), (16, 0), 800, "open").await?;
     let hall = insert_hall(tx, airport_id, "Halle B", 600, 300).await?;
@@ -226,13 +229,15 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
         description_en: "Apprenticeships, jobs and internships from trades, industry and care in the region.",
         venue_name: "Hessenhallen Gießen, Halle 1",
         venue_address: "Ringallee 16, 35390 Gießen",
-        days_ahead: 70,
-        hours: (10, 15),
+        schedule: Schedule::Ahead {
+            days: 70,
+            hours: (10, 15),
+        },
         organiser: org_ids[0],
         co_organiser: Some(org_ids[1]),
     };
     let giessen_id = giessen.insert(tx, now).await?;
-    let day = start_of_fair_day(now, giessen.days_ahead)?;
+    let day = start_of_fair_day(now, 70)?;
     let giessen_slot = insert_slot(tx, giessen_id, day, (10, 0), (15, 0), 1500, "open").await?;
     let hall = insert_hall(tx, giessen_id, "Halle 1", 400, 250).await?;
     let booths = insert_booth_rows(tx, hall, &["C", "D"], 4).await?;
@@ -251,7 +256,39 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
         insert_job(tx, giessen_id, org_ids[*employer], title, kind, place, now).await?;
     }
     insert_registrations(tx, giessen_id, giessen_slot, 18, now).await?;
+
+    // On now: registration stays open all day, walk-ins are welcome.
+    let today = Fair {
+        slug: "jobtag-kassel",
+        title_de: "Jobtag im Rathaus Kassel",
+        title_en: "Job day at Kassel town hall",
+        description_de: "Heute: Arbeitgeber aus Nordhessen stellen sich im Festsaal vor. Anmelden, Ticket zeigen, \
+                         eintreten – oder spontan vorbeikommen.",
+        description_en: "Today: employers from North Hesse present themselves in the ballroom. Register, show \
+                         your ticket, come in – or just drop by.",
+        venue_name: "Rathaus Kassel, Festsaal",
+        venue_address: "Obere Königsstraße 8, 34117 Kassel",
+        schedule: Schedule::OnNow,
+        organiser: org_ids[0],
+        co_organiser: None,
+    };
+    let today_id = today.insert(tx, now).await?;
+    let (starts_at, ends_at) = on_now(now);
+    insert_slot_at(tx, today_id, starts_at, ends_at, 500, "open").await?;
     Ok(())
+}
+
+/// A fair on now: from the last full hour (one hour back) for twelve hours.
+fn on_now(now: i64) -> (i64, i64) {
+    let starts_at = now - now.rem_euclid(3600) - 3600;
+    (starts_at, starts_at + 12 * 3600)
+}
+
+enum Schedule {
+    /// On a day this many days ahead, between these hours.
+    Ahead { days: u64, hours: (u32, u32) },
+    /// Running while the demo is tried.
+    OnNow,
 }
 
 struct Fair {
@@ -262,17 +299,26 @@ struct Fair {
     description_en: &'static str,
     venue_name: &'static str,
     venue_address: &'static str,
-    days_ahead: u64,
-    hours: (u32, u32),
+    schedule: Schedule,
     organiser: i64,
     co_organiser: Option<i64>,
 }
 
 impl Fair {
     async fn insert(&self, tx: &mut Tx, now: i64) -> anyhow::Result<i64> {
-        let day = start_of_fair_day(now, self.days_ahead)?;
-        let starts_at = at(day, (self.hours.0, 0))?;
-        let ends_at = at(day, (self.hours.1, 0))?;
+        // Registration opened two weeks ago and runs until the doors open
+        // (all day for a fair on now).
+        let (starts_at, ends_at, closes_at) = match self.schedule {
+            Schedule::Ahead { days, hours } => {
+                let day = start_of_fair_day(now, days)?;
+                let starts_at = at(day, (hours.0, 0))?;
+                (starts_at, at(day, (hours.1, 0))?, starts_at)
+            }
+            Schedule::OnNow => {
+                let (starts_at, ends_at) = on_now(now);
+                (starts_at, ends_at, ends_at)
+            }
+        };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
              venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
@@ -290,9 +336,8 @@ impl Fair {
         .bind(ZONE)
         .bind(starts_at)
         .bind(ends_at)
-        // Registration opened two weeks ago and runs until the doors open.
         .bind(now - 14 * 24 * 3600)
-        .bind(starts_at)
+        .bind(closes_at)
         .bind(now)
         .fetch_one(&mut **tx)
         .await?;
@@ -333,13 +378,32 @@ async fn insert_slot(
     capacity: i64,
     entry_mode: &str,
 ) -> anyhow::Result<i64> {
+    insert_slot_at(
+        tx,
+        fair_id,
+        at(day, from)?,
+        at(day, to)?,
+        capacity,
+        entry_mode,
+    )
+    .await
+}
+
+async fn insert_slot_at(
+    tx: &mut Tx,
+    fair_id: i64,
+    starts_at: i64,
+    ends_at: i64,
+    capacity: i64,
+    entry_mode: &str,
+) -> anyhow::Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO time_slots (fair_id, starts_at, ends_at, capacity, entry_mode) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(fair_id)
-    .bind(at(day, from)?)
-    .bind(at(day, to)?)
+    .bind(starts_at)
+    .bind(ends_at)
     .bind(capacity)
     .bind(entry_mode)
     .fetch_one(&mut **tx)

@@ -1,5 +1,5 @@
 //! The demo fills an empty database once, on both backends, and the public
-//! list shows its two fairs.
+//! list shows its three fairs, one of them on now.
 use app::{
     clock::ManualClock,
     db::testing::TestDb,
@@ -21,9 +21,14 @@ async fn seeds_once(db: TestDb) {
         .await
         .unwrap_or_default();
     let slugs: Vec<_> = fairs.iter().map(|f| f.slug.as_str()).collect();
-    assert_eq!(slugs, ["flughafen-frankfurt", "mittelhessen"]);
-    assert_eq!(fairs[0].exhibitor_count, 6);
-    assert_eq!(fairs[1].exhibitor_count, 4);
+    assert_eq!(
+        slugs,
+        ["jobtag-kassel", "flughafen-frankfurt", "mittelhessen"]
+    );
+    assert_eq!(fairs[1].exhibitor_count, 6);
+    assert_eq!(fairs[2].exhibitor_count, 4);
+    // The fair on now has begun and still takes registrations.
+    assert!(fairs[0].starts_at <= 1_800_000_000 && fairs[0].ends_at > 1_800_000_000);
     let registrations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
         .fetch_one(db.pool())
         .await
@@ -45,6 +50,13 @@ async fn seeds_once(db: TestDb) {
             .any(|b| b.category == BoothCategory::Premium && b.extras.contains(&Extra::Screen))
     );
     assert_eq!(page.exhibitors.len(), 4);
+    let today = views::public_fair(&state, "jobtag-kassel", false)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        today.registration,
+        RegistrationWindow::Open { .. }
+    ));
 }
 
 #[tokio::test]

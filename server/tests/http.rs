@@ -1187,3 +1187,233 @@ async fn employer_logos_are_checked_and_served_safely() {
     .await;
     assert!(profile.contains("\"has_logo\":true"), "{profile}");
 }
+
+/// A jobseeker of the demo's fair on now; returns the ticket text and
+/// short code.
+async fn jobtag_ticket(app: &TestApp, name: &str, email: &str) -> (String, String) {
+    let slot: i64 = sqlx::query_scalar(
+        "SELECT s.id FROM time_slots s JOIN fairs f ON f.id = s.fair_id WHERE f.slug = 'jobtag-kassel'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_default();
+    let answer = body(
+        app.post_form_owned(
+            "/api/registration/register",
+            &[
+                ("slug", "jobtag-kassel".to_owned()),
+                ("form[name]", name.to_owned()),
+                ("form[email]", email.to_owned()),
+                ("form[language]", "de".to_owned()),
+                ("form[slot_id]", slot.to_string()),
+                ("form[consent]", "yes".to_owned()),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert!(answer.contains("\"Ticket\""), "{answer}");
+    sqlx::query_as(
+        "SELECT t.payload, t.short_code FROM tickets t JOIN registrations r ON r.id = t.registration_id \
+         WHERE r.email = $1 AND t.revoked_at IS NULL",
+    )
+    .bind(email)
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn door_checkin_over_http(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_demo().await;
+    let (ticket, _) = jobtag_ticket(&app, "Ayşe Kaya", "ayse.kaya@example.org").await;
+    let (_, second_code) = jobtag_ticket(&app, "Ben Roth", "ben.roth@example.org").await;
+    let post_json = |path: &str, json: serde_json::Value, cookie: Option<&str>| {
+        let mut request = app.client.post(format!("{}{path}", app.base)).json(&json);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.send()
+    };
+
+    // Door staff: the scanner page is server-rendered, the door pack and
+    // the scans need a session.
+    let staff = sign_in(&app, "einlass@jobfair.demo").await;
+    let page = body(app.get("/door/jobtag-kassel", Some(&staff)).await).await;
+    assert!(page.contains("id=\"door-code\""), "{page}");
+    let anonymous = body(
+        app.post_form("/api/door/pack", &[("slug", "jobtag-kassel")], None)
+            .await,
+    )
+    .await;
+    assert!(anonymous.contains("Unauthenticated"), "{anonymous}");
+    let pack: serde_json::Value = app
+        .post_form("/api/door/pack", &[("slug", "jobtag-kassel")], Some(&staff))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(pack["tickets"].as_array().map(Vec::len), Some(2));
+    assert_eq!(pack["keys"][0]["key_id"], 1);
+    let scans = serde_json::json!({
+        "slug": "jobtag-kassel", "gate": "Nord", "device": "phone-1",
+        "scans": [{ "nonce": "http-nonce-0001", "credential": ticket, "scanned_at": 0, "offline": false }],
+    });
+    let answers: serde_json::Value = post_json("/api/door/scans", scans.clone(), Some(&staff))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(
+        answers[0]["verdict"],
+        serde_json::json!({ "Ok": null }),
+        "{answers}"
+    );
+    assert_eq!(answers[0]["name"], "Ayşe Kaya");
+    let stranger = post_json("/api/door/scans", scans, None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(body(stranger).await.contains("Unauthenticated"));
+    // The live view is the organisers'.
+    let forbidden = body(
+        app.post_form("/api/door/live", &[("fair_id", "3")], Some(&staff))
+            .await,
+    )
+    .await;
+    assert!(
+        forbidden.contains("Forbidden") || forbidden.contains("NotFound"),
+        "{forbidden}"
+    );
+
+    // The organiser makes an API token for a turnstile.
+    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let fair_id: i64 = sqlx::query_scalar("SELECT id FROM fairs WHERE slug = 'jobtag-kassel'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap_or_default();
+    let fair = fair_id.to_string();
+    let token: String = app
+        .post_form(
+            "/api/door/tokens/create",
+            &[("fair_id", fair.as_str()), ("label", "Drehkreuz Nord")],
+            Some(&organiser),
+        )
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert!(token.starts_with("jfd_"), "{token}");
+
+    let api = |json: serde_json::Value, bearer: Option<&str>| {
+        let mut request = app
+            .client
+            .post(format!("{}/api/v1/checkins", app.base))
+            .json(&json);
+        if let Some(bearer) = bearer {
+            request = request.bearer_auth(bearer);
+        }
+        request.send()
+    };
+    let scan = |code: &str, nonce: &str| serde_json::json!({ "code": code, "gate": "Drehkreuz", "nonce": nonce });
+    let unauthorised = api(scan(&ticket, "api-nonce-0001"), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(unauthorised.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        api(scan(&ticket, "api-nonce-0001"), Some("jfd_falsch"))
+            .await
+            .map(|r| r.status())
+            .ok(),
+        Some(StatusCode::UNAUTHORIZED)
+    );
+    // Already admitted by the phone: a duplicate, with when and where.
+    let duplicate: serde_json::Value = api(scan(&ticket, "api-nonce-0001"), Some(&token))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(duplicate["result"], "duplicate", "{duplicate}");
+    assert_eq!(duplicate["reason"], "already_in");
+    assert_eq!(duplicate["first_gate"], "Nord");
+    let admitted: serde_json::Value = api(scan(&second_code, "api-nonce-0002"), Some(&token))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(admitted["result"], "admitted", "{admitted}");
+    assert_eq!(admitted["name"], "Ben Roth");
+    // A retry of the same request is answered as before.
+    let retried: serde_json::Value = api(scan(&second_code, "api-nonce-0002"), Some(&token))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(
+        (retried["result"].as_str(), retried["replayed"].as_bool()),
+        (Some("admitted"), Some(true))
+    );
+    let refused: serde_json::Value = api(scan("kein Ticket", "api-nonce-0003"), Some(&token))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(
+        (refused["result"].as_str(), refused["reason"].as_str()),
+        (Some("refused"), Some("not_a_ticket"))
+    );
+    let broken = app
+        .client
+        .post(format!("{}/api/v1/checkins", app.base))
+        .bearer_auth(&token)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body("{\"code\":")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
+    let invalid = api(
+        serde_json::json!({ "code": ticket, "gate": "x".repeat(41) }),
+        Some(&token),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let pack = app
+        .client
+        .get(format!("{}/api/v1/door-pack", app.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pack.status(), StatusCode::OK);
+    let pack: serde_json::Value = pack.json().await.unwrap_or_default();
+    assert_eq!(pack["admitted"].as_array().map(Vec::len), Some(2));
+
+    // The organiser's live view counts both.
+    let live: serde_json::Value = app
+        .post_form(
+            "/api/door/live",
+            &[("fair_id", fair.as_str())],
+            Some(&organiser),
+        )
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(live["checked_in"], 2, "{live}");
+}
+
+#[tokio::test]
+async fn door_checkin_over_http_on_sqlite() {
+    door_checkin_over_http(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn door_checkin_over_http_on_postgres() {
+    door_checkin_over_http(Backend::Postgres).await;
+}

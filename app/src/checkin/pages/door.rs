@@ -209,6 +209,8 @@ pub fn ScannerPage() -> impl IntoView {
 
     view! {
         <Title text=move || t_string!(i18n, door.scanner_title).to_string() />
+        // Stores the scanner for use without network (service worker).
+        <script src="/ticket-offline.js" defer></script>
         <section class="page door">
             <h1>
                 {move || door.pack.get().map(|p| p.fair_title).unwrap_or_default()}
