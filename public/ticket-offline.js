@@ -1,6 +1,6 @@
-// Keeps the ticket page (or the door scanner) for when the phone has no
-// network at the fair: registers the service worker and stores this page
-// and what it loaded.
+// Keeps the ticket page for when the phone has no network at the fair:
+// registers the service worker and stores this page and what it loaded.
+// (The door scanner does the same from its wasm, app/src/checkin/door.js.)
 (function () {
   if (!("serviceWorker" in navigator) || !("caches" in window)) return;
   navigator.serviceWorker
@@ -16,8 +16,12 @@
           return url.origin === location.origin && (url.pathname.indexOf("/pkg/") === 0 || url.pathname === "/ticket-offline.js" || url.pathname === "/favicon.svg");
         })
         .map(function (url) { return url.pathname; });
+      // Preloaded files can be listed twice, and addAll refuses duplicates.
+      var unique = [location.pathname].concat(assets).filter(function (path, i, all) {
+        return all.indexOf(path) === i;
+      });
       return caches.open("jobfair-tickets-v1").then(function (cache) {
-        return cache.addAll([location.pathname].concat(assets));
+        return cache.addAll(unique);
       });
     })
     .then(function () {

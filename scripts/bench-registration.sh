@@ -12,17 +12,9 @@ export RUSTFLAGS="--cfg erase_components"
 duration="${1:-20}"
 connections="${2:-32}"
 port="${JOBFAIR_BENCH_PORT:-3401}"
-binary="$CARGO_TARGET_DIR/release/server"
-
-if ! command -v wrk >/dev/null; then
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-  as_root apt-get update && as_root apt-get install -y --no-install-recommends wrk
-fi
-if [ ! -x "$binary" ] || [ ! -f target/site/pkg/jobfair.wasm ]; then
-  cargo leptos build --release
-fi
 
 source scripts/lib/serve.sh
+need_wrk_and_release_build
 start_release_server "$port"
 db="$server_dir/jobfair.db"
 

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 
 /**
  * axe-core finds no WCAG 2.1 A/AA violation on the page as it is now.
@@ -24,4 +26,12 @@ export async function waitForHydration(page: Page) {
 
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** Reads a QR code from a screenshot (PNG), as a scanner would. */
+export function decodeQr(shot: Buffer): string {
+  const png = PNG.sync.read(shot);
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, "a QR code is readable").not.toBeNull();
+  return code!.data;
 }

@@ -1,8 +1,6 @@
 import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
-import { expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
+import { decodeQr, expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "de-DE" };
 const FAIR = "/fairs/flughafen-frankfurt";
@@ -29,13 +27,6 @@ function base32(text: string): Uint8Array {
 /** Reads the QR code off the screen, like a scanner at the door would. */
 async function scanQr(page: Page): Promise<string> {
   return decodeQr(await page.locator(".ticket-qr svg").screenshot());
-}
-
-function decodeQr(shot: Buffer): string {
-  const png = PNG.sync.read(shot);
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, "a QR code is readable on the ticket page").not.toBeNull();
-  return code!.data;
 }
 
 /** Checks the signature with the fair's published key, with Node's crypto. */

@@ -20,6 +20,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# For the benchmarks: wrk (from Debian's packages) and the release build.
+need_wrk_and_release_build() {
+  if ! command -v wrk >/dev/null; then
+    as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+    as_root apt-get update && as_root apt-get install -y --no-install-recommends wrk
+  fi
+  if [ ! -x "$CARGO_TARGET_DIR/release/server" ] || [ ! -f target/site/pkg/jobfair.wasm ]; then
+    cargo leptos build --release
+  fi
+}
+
 # An SMTP server on loopback that accepts every mail (app/examples/smtp_sink.rs).
 start_smtp_sink() {
   local address=$1

@@ -1223,6 +1223,24 @@ async fn jobtag_ticket(app: &TestApp, name: &str, email: &str) -> (String, Strin
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// One request to the JSON check-in API: its status and JSON answer.
+async fn checkin_api(
+    app: &TestApp,
+    json: serde_json::Value,
+    bearer: Option<&str>,
+) -> (StatusCode, serde_json::Value) {
+    let mut request = app
+        .client
+        .post(format!("{}/api/v1/checkins", app.base))
+        .json(&json);
+    if let Some(bearer) = bearer {
+        request = request.bearer_auth(bearer);
+    }
+    let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status();
+    (status, response.json().await.unwrap_or_default())
+}
+
 async fn door_checkin_over_http(backend: Backend) {
     let app = spawn_app(backend).await;
     app.seed_demo().await;
@@ -1305,63 +1323,26 @@ async fn door_checkin_over_http(backend: Backend) {
         .unwrap_or_default();
     assert!(token.starts_with("jfd_"), "{token}");
 
-    let api = |json: serde_json::Value, bearer: Option<&str>| {
-        let mut request = app
-            .client
-            .post(format!("{}/api/v1/checkins", app.base))
-            .json(&json);
-        if let Some(bearer) = bearer {
-            request = request.bearer_auth(bearer);
-        }
-        request.send()
-    };
     let scan = |code: &str, nonce: &str| serde_json::json!({ "code": code, "gate": "Drehkreuz", "nonce": nonce });
-    let unauthorised = api(scan(&ticket, "api-nonce-0001"), None)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(unauthorised.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        api(scan(&ticket, "api-nonce-0001"), Some("jfd_falsch"))
-            .await
-            .map(|r| r.status())
-            .ok(),
-        Some(StatusCode::UNAUTHORIZED)
-    );
+    let (status, _) = checkin_api(&app, scan(&ticket, "api-nonce-0001"), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = checkin_api(&app, scan(&ticket, "api-nonce-0001"), Some("jfd_falsch")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     // Already admitted by the phone: a duplicate, with when and where.
-    let duplicate: serde_json::Value = api(scan(&ticket, "api-nonce-0001"), Some(&token))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let (_, duplicate) = checkin_api(&app, scan(&ticket, "api-nonce-0001"), Some(&token)).await;
     assert_eq!(duplicate["result"], "duplicate", "{duplicate}");
     assert_eq!(duplicate["reason"], "already_in");
     assert_eq!(duplicate["first_gate"], "Nord");
-    let admitted: serde_json::Value = api(scan(&second_code, "api-nonce-0002"), Some(&token))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let (_, admitted) = checkin_api(&app, scan(&second_code, "api-nonce-0002"), Some(&token)).await;
     assert_eq!(admitted["result"], "admitted", "{admitted}");
     assert_eq!(admitted["name"], "Ben Roth");
     // A retry of the same request is answered as before.
-    let retried: serde_json::Value = api(scan(&second_code, "api-nonce-0002"), Some(&token))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let (_, retried) = checkin_api(&app, scan(&second_code, "api-nonce-0002"), Some(&token)).await;
     assert_eq!(
         (retried["result"].as_str(), retried["replayed"].as_bool()),
         (Some("admitted"), Some(true))
     );
-    let refused: serde_json::Value = api(scan("kein Ticket", "api-nonce-0003"), Some(&token))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let (_, refused) = checkin_api(&app, scan("kein Ticket", "api-nonce-0003"), Some(&token)).await;
     assert_eq!(
         (refused["result"].as_str(), refused["reason"].as_str()),
         (Some("refused"), Some("not_a_ticket"))
@@ -1376,13 +1357,14 @@ async fn door_checkin_over_http(backend: Backend) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(broken.status(), StatusCode::BAD_REQUEST);
-    let invalid = api(
+    let (status, invalid) = checkin_api(
+        &app,
         serde_json::json!({ "code": ticket, "gate": "x".repeat(41) }),
         Some(&token),
     )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(invalid["fields"].to_string().contains("gate"), "{invalid}");
     let pack = app
         .client
         .get(format!("{}/api/v1/door-pack", app.base))

@@ -9,6 +9,8 @@ extern "C" {
     fn kv_get(key: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = kvPut)]
     fn kv_put(key: &str, value: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = keepForOffline)]
+    pub fn keep_for_offline();
     #[wasm_bindgen(js_name = randomNonce)]
     pub fn random_nonce() -> String;
     #[wasm_bindgen(js_name = nowSeconds)]

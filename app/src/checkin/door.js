@@ -46,6 +46,32 @@ export function kvDelete(key) {
     .catch(function () { return false; });
 }
 
+/// Keeps the scanner for use without network: registers the service worker
+/// and stores this page and the files it loaded (as the ticket page does).
+/// Marks the page `data-offline-ready` when done.
+export function keepForOffline() {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  navigator.serviceWorker
+    .register("/sw.js")
+    .then(function () { return navigator.serviceWorker.ready; })
+    .then(function () {
+      const assets = performance
+        .getEntriesByType("resource")
+        .map(function (entry) { return new URL(entry.name); })
+        .filter(function (url) {
+          return url.origin === location.origin && (url.pathname.indexOf("/pkg/") === 0 || url.pathname === "/favicon.svg");
+        })
+        .map(function (url) { return url.pathname; });
+      // Preloaded files are listed twice, and addAll refuses duplicates.
+      const unique = Array.from(new Set([location.pathname].concat(assets)));
+      return caches.open("jobfair-tickets-v1").then(function (cache) {
+        return cache.addAll(unique);
+      });
+    })
+    .then(function () { document.documentElement.setAttribute("data-offline-ready", "true"); })
+    .catch(function () { /* offline use is a bonus; the scanner works without */ });
+}
+
 export function randomNonce() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

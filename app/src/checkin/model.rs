@@ -219,8 +219,7 @@ impl DoorPack {
 
     /// "10:02": a moment in the venue's time.
     pub fn clock(&self, at: i64) -> String {
-        let minutes = (at + self.utc_offset_secs).rem_euclid(86_400) / 60;
-        format!("{:02}:{:02}", minutes / 60, minutes % 60)
+        clock(at, self.utc_offset_secs)
     }
 
     fn slot(&self, id: i64) -> Option<&DoorSlot> {
@@ -317,6 +316,13 @@ impl DoorPack {
             .take(limit)
             .collect()
     }
+}
+
+/// "10:02": the time of day of a moment, at a fixed offset from UTC (the
+/// venue's on the fair day; the device's own time zone may differ).
+pub fn clock(at: i64, utc_offset_secs: i64) -> String {
+    let minutes = (at + utc_offset_secs).rem_euclid(86_400) / 60;
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Lower case without the accents German and Turkish names often carry, so

@@ -5,7 +5,7 @@ use super::{
     model::{
         Admission, Credential, DoorFair, DoorPack, DoorSlot, DoorTicket, DoorTokenView, GATE_MAX,
         KnownTicket, LiveDoor, LiveSlot, Refusal, SYNC_BATCH_MAX, ScanAnswer, ScanUpload,
-        TOLERANCE_MAX_MINUTES, WalkInForm, check_signed, judge,
+        TOLERANCE_MAX_MINUTES, WalkInForm, check_signed, clock, judge,
     },
     store::{self, DoorFairRow, DoorTicketRow, NewScan},
 };
@@ -492,10 +492,7 @@ pub async fn live(
     let quarters = store::quarter_counts(pool, fair_id).await?;
     let tokens = store::tokens_of_fair(pool, fair_id).await?;
     let offset = utc_offset(fair.starts_at, zone);
-    let clock = |at: i64| {
-        let minutes = (at + offset).rem_euclid(86_400) / 60;
-        format!("{:02}:{:02}", minutes / 60, minutes % 60)
-    };
+    let clock = |at: i64| clock(at, offset);
     let now = state.now();
     let seconds = (now + offset).rem_euclid(60);
     Ok(LiveDoor {

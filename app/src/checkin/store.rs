@@ -65,15 +65,17 @@ pub struct DoorTicketRow {
     pub revoked: i64,
 }
 
+/// A ticket with its holder's name; revoked when cancelled or replaced.
+const DOOR_TICKET: &str = "SELECT t.id, t.short_code, r.name, t.slot_id, \
+     CASE WHEN t.revoked_at IS NULL AND r.status = 'active' THEN 0 ELSE 1 END AS revoked \
+     FROM tickets t JOIN registrations r ON r.id = t.registration_id WHERE t.fair_id = $1";
+
 /// Every ticket of the fair with its holder's name; revoked ones too (the
 /// revocation list).
 pub async fn door_tickets(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<DoorTicketRow>> {
-    sqlx::query_as(
-        "SELECT t.id, t.short_code, r.name, t.slot_id, \
-         CASE WHEN t.revoked_at IS NULL AND r.status = 'active' THEN 0 ELSE 1 END AS revoked \
-         FROM tickets t JOIN registrations r ON r.id = t.registration_id \
-         WHERE t.fair_id = $1 ORDER BY r.name, t.id",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{DOOR_TICKET} ORDER BY r.name, t.id"
+    )))
     .bind(fair_id)
     .fetch_all(pool)
     .await
@@ -85,16 +87,11 @@ pub async fn ticket_by_id(
     fair_id: i64,
     ticket_id: i64,
 ) -> sqlx::Result<Option<DoorTicketRow>> {
-    sqlx::query_as(
-        "SELECT t.id, t.short_code, r.name, t.slot_id, \
-         CASE WHEN t.revoked_at IS NULL AND r.status = 'active' THEN 0 ELSE 1 END AS revoked \
-         FROM tickets t JOIN registrations r ON r.id = t.registration_id \
-         WHERE t.fair_id = $1 AND t.id = $2",
-    )
-    .bind(fair_id)
-    .bind(ticket_id)
-    .fetch_optional(pool)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOOR_TICKET} AND t.id = $2")))
+        .bind(fair_id)
+        .bind(ticket_id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// One ticket of the fair, by short code (a valid one before revoked ones).
@@ -103,12 +100,9 @@ pub async fn ticket_by_short_code(
     fair_id: i64,
     short_code: &str,
 ) -> sqlx::Result<Option<DoorTicketRow>> {
-    sqlx::query_as(
-        "SELECT t.id, t.short_code, r.name, t.slot_id, \
-         CASE WHEN t.revoked_at IS NULL AND r.status = 'active' THEN 0 ELSE 1 END AS revoked \
-         FROM tickets t JOIN registrations r ON r.id = t.registration_id \
-         WHERE t.fair_id = $1 AND t.short_code = $2",
-    )
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{DOOR_TICKET} AND t.short_code = $2"
+    )))
     .bind(fair_id)
     .bind(short_code)
     .fetch_optional(pool)

@@ -150,8 +150,26 @@ pub fn ScannerPage() -> impl IntoView {
     let door = Door::new(slug.clone());
     let input = RwSignal::new(String::new());
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    let next_ref = NodeRef::<leptos::html::Button>::new();
+    // A refusal takes the focus, so it is read out and acknowledged; an
+    // admission leaves it in the code field for the next scan.
+    Effect::new(move |_| {
+        if door.shown.with(|s| s.as_ref().is_some_and(|s| !s.admitted)) {
+            request_animation_frame(move || {
+                if let Some(button) = next_ref.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
     let video_ref = NodeRef::<leptos::html::Video>::new();
     let walk_in_name = RwSignal::new(String::new());
+    // Only a change of the slots redraws the choice (not every refreshed
+    // door list, which would reset what staff picked).
+    let slots = Memo::new(move |_| {
+        door.pack
+            .with(|p| p.as_ref().map(|p| p.slots.clone()).unwrap_or_default())
+    });
     let walk_in_slot = RwSignal::new(String::new());
 
     #[cfg(feature = "hydrate")]
@@ -209,8 +227,6 @@ pub fn ScannerPage() -> impl IntoView {
 
     view! {
         <Title text=move || t_string!(i18n, door.scanner_title).to_string() />
-        // Stores the scanner for use without network (service worker).
-        <script src="/ticket-offline.js" defer></script>
         <section class="page door">
             <h1>
                 {move || door.pack.get().map(|p| p.fair_title).unwrap_or_default()}
@@ -343,9 +359,9 @@ pub fn ScannerPage() -> impl IntoView {
                             aria-describedby="walk-in-slot-error"
                             on:change=move |ev| walk_in_slot.set(event_target_value(&ev))>
                             <option value="">{t!(i18n, door.walk_in_pick)}</option>
-                            {move || door.pack.get().map(|p| p.slots.into_iter().map(|s| view! {
+                            {move || slots.get().into_iter().map(|s| view! {
                                 <option value=s.id.to_string()>{s.label}</option>
-                            }).collect_view())}
+                            }).collect_view()}
                         </select>
                         <p class="field-error" id="walk-in-slot-error">{walk_in_error("slot_id")}</p>
                     </div>
@@ -372,7 +388,7 @@ pub fn ScannerPage() -> impl IntoView {
                         {shown.slot.map(|s| view! { <p>{t_string!(i18n, door.slot, slot = s).to_string()}</p> })}
                         {shown.reason.map(|r| view! { <p class="door-reason">{r}</p> })}
                         {shown.queued.then(|| view! { <p>{t!(i18n, door.queued)}</p> })}
-                        <button type="button" class="button" autofocus=!shown.admitted on:click=move |_| dismiss()>
+                        <button type="button" class="button" node_ref=next_ref on:click=move |ev| { ev.stop_propagation(); dismiss() }>
                             {t!(i18n, door.next)}
                         </button>
                     </div>
@@ -391,8 +407,8 @@ mod logic {
             api::{get_door_pack, register_walk_in, sync_scans},
             browser,
             model::{
-                Admission, Credential, DoorPack, Judgement, SYNC_BATCH_MAX, ScanAnswer, ScanUpload,
-                WalkInForm,
+                Admission, Credential, DoorPack, Judgement, Refusal, SYNC_BATCH_MAX, ScanAnswer,
+                ScanUpload, WalkInForm,
             },
         },
         error::{AppError, FORM, Problem},
@@ -414,6 +430,7 @@ mod logic {
     }
 
     pub fn start(door: Door) {
+        browser::keep_for_offline();
         spawn_local(async move {
             let device = match browser::load("device").await {
                 Some(id) => id,
@@ -457,7 +474,9 @@ mod logic {
         set_interval(
             move || {
                 ticks.update_value(|t| *t += 1);
-                let refresh_due = ticks.get_value() % 6 == 0;
+                // The door list every minute: new tickets, revocations and other
+                // devices' admissions.
+                let refresh_due = ticks.get_value() % 12 == 0;
                 spawn_local(async move {
                     if !browser::is_online() {
                         door.online.set(false);
@@ -639,16 +658,27 @@ mod logic {
             },
         };
         door.verify_ms.set(Some(browser::now_millis() - started));
+        // Not a code (or an unknown one, such as a name of eight letters):
+        // maybe a name.
+        let maybe_name = match (&credential, &judgement.verdict) {
+            (Err(_), _) => true,
+            (Ok(Credential::ShortCode(_)), Err(Refusal::UnknownCode)) => true,
+            _ => false,
+        };
+        let found: Vec<_> = if maybe_name {
+            pack.search(&text, 8).into_iter().cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let any_found = !found.is_empty();
+        door.matches.set(found);
+        if any_found {
+            return;
+        }
         let Ok(credential) = credential else {
-            // Not a code: maybe a name.
-            let found: Vec<_> = pack.search(&text, 8).into_iter().cloned().collect();
-            if found.is_empty() {
-                show(door, i18n, &judgement, false);
-            }
-            door.matches.set(found);
+            show(door, i18n, &judgement, false);
             return;
         };
-        door.matches.set(Vec::new());
         let upload = ScanUpload {
             nonce: browser::random_nonce(),
             credential: credential.text(),
