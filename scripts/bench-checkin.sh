@@ -38,11 +38,15 @@ PY
 )
 
 printf '== making tickets: registering jobseekers for the fair on now (slot %s)\n' "$slot"
-sed 's/slug=flughafen-frankfurt/slug=jobtag-kassel/' scripts/lib/register.lua > "$server_dir/register.lua"
-needed=$(( tickets ))
+round=0
 while :; do
   have=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute(\"SELECT COUNT(*) FROM tickets t JOIN fairs f ON f.id = t.fair_id WHERE f.slug = 'jobtag-kassel' AND t.revoked_at IS NULL\").fetchone()[0])" "$db")
-  [ "$have" -ge "$needed" ] && break
+  echo "$have tickets"
+  [ "$have" -ge "$tickets" ] && break
+  # New addresses every round (the script numbers them per run).
+  round=$((round + 1))
+  sed -e 's/slug=flughafen-frankfurt/slug=jobtag-kassel/' -e "s/email%5D=bench-/email%5D=bench-r$round-/" \
+    scripts/lib/register.lua > "$server_dir/register.lua"
   wrk -t2 -c32 -d10s -s "$server_dir/register.lua" "$server_url" -- "$slot" > /dev/null 2>&1 || true
 done
 python3 - "$db" "$server_dir/tickets.txt" <<'PY'
@@ -80,5 +84,5 @@ PY
 printf '\n== offline verification per ticket (natively, then as wasm in Node)\n'
 cargo test -q --release -p ticket --test verify_speed -- --include-ignored --nocapture 2>&1 | grep OFFLINE_VERIFY
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -q --release -p ticket --target wasm32-unknown-unknown --test verify_speed -- --include-ignored --nocapture 2>&1 \
+  cargo test --release -p ticket --target wasm32-unknown-unknown --test verify_speed -- --include-ignored --nocapture 2>&1 \
   | grep OFFLINE_VERIFY
