@@ -485,10 +485,7 @@ mod tests {
     }
 
     fn verdict(pack: &DoorPack, input: &str, now: i64) -> Result<(), Refusal> {
-        let credential = match Credential::read(input) {
-            Ok(c) => c,
-            Err(r) => return Err(r),
-        };
+        let credential = Credential::read(input)?;
         pack.judge(&pack.verifier(), &credential, now, |_| None)
             .verdict
     }

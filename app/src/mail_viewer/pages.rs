@@ -6,7 +6,6 @@ use super::{
 use crate::{i18n::*, parts::error_message, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 fn status_text(i18n: leptos_i18n::I18nContext<Locale>, status: &str) -> String {
     match status {
@@ -68,14 +67,7 @@ fn MailTable(list: Vec<MailSummary>) -> impl IntoView {
 #[component]
 pub fn MailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    };
+    let id = crate::parts::id_param();
     let mail = Resource::new(id, show_mail);
     view! {
         <Title text=tr!(i18n, mailbox.title) />

@@ -10,6 +10,20 @@ pub use choice::{SelectField, TextArea};
 pub use field::{FormAlert, TextField};
 pub use messages::{error_message, problem_message};
 
+/// The page's `:id` route parameter as a number (0 when it is not one, which
+/// no record has, so the server answers "not found").
+pub fn id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        use leptos::prelude::With;
+        params.with(|p| {
+            p.get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or_default()
+        })
+    }
+}
+
 /// A reactive translated string, for props and attributes:
 /// `tr!(i18n, auth.email)` or `tr!(i18n, nav.signed_in_as, name = n)`.
 #[macro_export]

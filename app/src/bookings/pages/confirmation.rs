@@ -8,19 +8,11 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or_default()
-        })
-    };
+    let id = crate::parts::id_param();
     let doc = Resource::new(id, get_confirmation);
     view! {
         <section class="page confirmation-doc">

@@ -11,19 +11,11 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn FairBookingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let fair_id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or_default()
-        })
-    };
+    let fair_id = crate::parts::id_param();
     let decide = ServerAction::<DecideBooking>::new();
     let error = action_error(decide);
     let reloads = reloads_after(decide, true);

@@ -12,7 +12,6 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// How often the view asks for new figures.
 const REFRESH_SECS: u64 = 5;
@@ -20,14 +19,7 @@ const REFRESH_SECS: u64 = 5;
 #[component]
 pub fn LiveDoorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let fair_id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or_default()
-        })
-    };
+    let fair_id = crate::parts::id_param();
     let tolerance = ServerAction::<SetCheckinTolerance>::new();
     let create_token = ServerAction::<CreateDoorToken>::new();
     let revoke_token = ServerAction::<RevokeDoorToken>::new();
