@@ -198,8 +198,6 @@ pub struct DoorPack {
     pub slots: Vec<DoorSlot>,
     pub tickets: Vec<DoorTicket>,
     pub admitted: Vec<Admission>,
-    /// Whether places are left for walk-ins (any slot not full).
-    pub places_left: i64,
     pub generated_at: i64,
 }
 
@@ -468,7 +466,6 @@ mod tests {
                 },
             ],
             admitted: vec![],
-            places_left: 10,
             generated_at: DAY,
         }
     }

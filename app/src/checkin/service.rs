@@ -12,7 +12,7 @@ use super::{
 use crate::{
     auth::CurrentUser,
     error::{FORM, FieldErrors, Problem},
-    fairs::{FairStatus, service::require_planner, store as fair_store, time},
+    fairs::{FairStatus, localized_title, service::require_planner, store as fair_store, time},
     i18n::Locale,
     organisations::Role,
     registration::{issue, keys, store as registration_store},
@@ -44,10 +44,11 @@ pub struct Door<'a> {
 }
 
 fn title(fair: &DoorFairRow, locale: Locale) -> String {
-    match (locale, &fair.title_en) {
-        (Locale::en, Some(en)) if !en.is_empty() => en.clone(),
-        _ => fair.title_de.clone(),
-    }
+    localized_title(
+        &fair.title_de,
+        fair.title_en.as_deref(),
+        locale == Locale::en,
+    )
 }
 
 /// The fair by slug, if the person may run its door.
@@ -180,11 +181,6 @@ pub async fn door_pack_of(
     let (rules, keys) = rules(state, fair).await?;
     let tickets = store::door_tickets(pool, fair.id).await?;
     let admitted = store::admissions(pool, fair.id).await?;
-    let places_left = fair_store::slots(pool, fair.id)
-        .await?
-        .iter()
-        .map(|s| (s.capacity - s.taken).max(0))
-        .sum();
     Ok(DoorPack {
         fair_id: fair.id,
         slug: fair.slug.clone(),
@@ -197,7 +193,6 @@ pub async fn door_pack_of(
         slots: rules.slots,
         tickets: tickets.iter().map(door_ticket).collect(),
         admitted: admitted.iter().map(admission).collect(),
-        places_left,
         generated_at: state.now(),
     })
 }

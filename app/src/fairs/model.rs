@@ -3,6 +3,15 @@
 use crate::floorplan::Hall;
 use serde::{Deserialize, Serialize};
 
+/// A fair's title in the reader's language: the English one when asked
+/// for and given, else the German.
+pub fn localized_title(title_de: &str, title_en: Option<&str>, english: bool) -> String {
+    title_en
+        .filter(|t| english && !t.is_empty())
+        .unwrap_or(title_de)
+        .to_owned()
+}
+
 pub const TITLE_MAX: usize = 120;
 pub const DESCRIPTION_MAX: usize = 4000;
 pub const VENUE_MAX: usize = 200;

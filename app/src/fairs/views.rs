@@ -18,10 +18,7 @@ use crate::{
 };
 
 fn title(row: &FairRow, english: bool) -> String {
-    row.title_en
-        .clone()
-        .filter(|t| english && !t.is_empty())
-        .unwrap_or_else(|| row.title_de.clone())
+    super::localized_title(&row.title_de, row.title_en.as_deref(), english)
 }
 
 fn status(row: &FairRow) -> FairStatus {

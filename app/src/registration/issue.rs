@@ -178,10 +178,11 @@ pub fn locale_of(code: &str) -> Locale {
 }
 
 pub fn title(fair: &FairRow, locale: Locale) -> String {
-    fair.title_en
-        .clone()
-        .filter(|t| locale == Locale::en && !t.is_empty())
-        .unwrap_or_else(|| fair.title_de.clone())
+    crate::fairs::localized_title(
+        &fair.title_de,
+        fair.title_en.as_deref(),
+        locale == Locale::en,
+    )
 }
 
 /// The registration's personal link, absolute (for mails).

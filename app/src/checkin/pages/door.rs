@@ -23,7 +23,7 @@ pub fn DoorListPage() -> impl IntoView {
     let i18n = use_i18n();
     let fairs = Resource::new(|| (), |_| get_door_fairs());
     view! {
-        <Title text=tr_door_title(i18n) />
+        <Title text=t_string!(i18n, door.list_title).to_string() />
         <section class="page">
             <h1>{t!(i18n, door.list_title)}</h1>
             <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
@@ -44,10 +44,6 @@ pub fn DoorListPage() -> impl IntoView {
             </Transition>
         </section>
     }
-}
-
-fn tr_door_title(i18n: I18nContext<Locale>) -> String {
-    t_string!(i18n, door.list_title).to_string()
 }
 
 /// What the big result screen shows.
