@@ -11,6 +11,14 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 
+// The server under test is always named: the tests create people and fairs,
+// so they must never land on someone's own demo at port 3000 by default.
+// scripts/test.sh starts a fresh release server and sets this.
+const baseURL = process.env.JOBFAIR_BASE_URL;
+if (!baseURL) {
+  throw new Error("Set JOBFAIR_BASE_URL to the server under test (scripts/test.sh starts one and sets it).");
+}
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 60_000,
@@ -20,7 +28,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: process.env.JOBFAIR_BASE_URL ?? "http://127.0.0.1:3000",
+    baseURL,
     locale: "de-DE",
     trace: "off",
   },

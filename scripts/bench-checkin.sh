@@ -9,8 +9,7 @@
 # Usage: scripts/bench-checkin.sh [seconds] [connections] [tickets]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
-export RUSTFLAGS="--cfg erase_components"
+source scripts/lib/build.sh
 duration="${1:-20}"
 connections="${2:-8}"
 tickets="${3:-30000}"

@@ -4,6 +4,5 @@
 # rate limit out of the way. Usage: scripts/bench-mail.sh [count]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
-export RUSTFLAGS="--cfg erase_components"
+source scripts/lib/build.sh
 cargo run --release -q -p app --features ssr,test-util --example mail_bench -- "${1:-10000}"

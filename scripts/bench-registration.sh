@@ -7,8 +7,7 @@
 # Usage: scripts/bench-registration.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
-export RUSTFLAGS="--cfg erase_components"
+source scripts/lib/build.sh
 duration="${1:-20}"
 connections="${2:-32}"
 port="${JOBFAIR_BENCH_PORT:-3401}"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: unit and service tests (on SQLite and PostgreSQL), HTTP
-# tests, the bundle check, and the browser tests in Chromium against the
+# Runs every test: the release build the run command serves and a smoke test
+# of the run command itself, unit and service tests (on SQLite and
+# PostgreSQL), HTTP tests, ticket verification natively and as wasm, clippy,
+# the bundle check, and the browser tests in Chromium against that same
 # release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
-# The same flags cargo-leptos uses, so tests reuse its build.
-export RUSTFLAGS="--cfg erase_components"
+source scripts/lib/build.sh
 export JOBFAIR_TEST_PG_URL="${JOBFAIR_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
 pg_host_port=$(echo "$JOBFAIR_TEST_PG_URL" | sed -E 's#^[a-z]+://([^@/]*@)?([^/:?]+)(:([0-9]+))?.*#\2 \4#')
@@ -18,6 +18,11 @@ if ! timeout 5 bash -c "exec 3<>/dev/tcp/${pg_host}/${pg_port:-5432}" 2>/dev/nul
   exit 1
 fi
 
+# The very build `bash scripts/run.sh` serves; the smoke test then starts the
+# run command as README shows it and fails if it had to compile again.
+build_release
+scripts/smoke-run.sh --no-compile
+
 printf '\n== unit, service (SQLite + PostgreSQL) and HTTP tests\n'
 cargo test -p app --features ssr,test-util
 cargo test -p server
@@ -27,13 +32,15 @@ cargo test -p ticket
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p ticket --target wasm32-unknown-unknown
 
-printf '\n== release build and bundle check\n'
-cargo leptos build --release
+scripts/lint.sh
+
+printf '\n== bundle check\n'
 scripts/check-bundle.sh
 
-printf '\n== browser tests (Chromium, phone viewport)\n'
+printf '\n== browser tests (Chromium, phone viewport) against the release build\n'
 source scripts/lib/serve.sh
 smtp_address="127.0.0.1:${JOBFAIR_E2E_SMTP_PORT:-2525}"
 start_smtp_sink "$smtp_address"
 start_release_server "${JOBFAIR_E2E_PORT:-3300}" "smtp://$smtp_address"
 (cd end2end && JOBFAIR_BASE_URL="$server_url" npx playwright test)
+check_server_log

@@ -3,12 +3,15 @@
 # sink for it, and waits until they answer. Everything started here is
 # stopped, and the folder removed, when the calling script exits.
 # After `start_release_server PORT [SMTP_URL]`, $server_url is set.
+# When the calling script fails, the server's and the sink's logs are kept in
+# target/test-logs/ (the temporary folder goes).
+source scripts/lib/build.sh
 cleanup_pids=()
 server_dir=$(mktemp -d)
 # Stops what was started, newest first (the server before its SMTP sink):
 # SIGTERM, up to 10 s for a graceful stop, then SIGKILL.
 cleanup() {
-  local i pid
+  local rc=$? i pid
   for ((i = ${#cleanup_pids[@]} - 1; i >= 0; i--)); do
     pid=${cleanup_pids[$i]}
     kill "$pid" 2>/dev/null || continue
@@ -16,6 +19,11 @@ cleanup() {
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  if [ "$rc" != 0 ] && compgen -G "$server_dir/*.log" >/dev/null; then
+    mkdir -p target/test-logs
+    cp "$server_dir"/*.log target/test-logs/
+    echo "the server's logs are kept in target/test-logs/" >&2
+  fi
   rm -rf "$server_dir"
 }
 trap cleanup EXIT
@@ -26,8 +34,19 @@ need_wrk_and_release_build() {
     as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
     as_root apt-get update && as_root apt-get install -y --no-install-recommends wrk
   fi
-  if [ ! -x "$CARGO_TARGET_DIR/release/server" ] || [ ! -f target/site/pkg/jobfair.wasm ]; then
-    cargo leptos build --release
+  # Always through cargo-leptos: it compiles what changed and nothing else,
+  # so a benchmark never measures a stale binary.
+  build_release
+}
+
+# Fails when the server's log shows a panic or an error: a page that broke
+# on the server can still look right in the browser.
+check_server_log() {
+  local log="$server_dir/server.log"
+  if grep -Eq 'panicked|ERROR' "$log"; then
+    echo "FAIL: the server logged panics or errors during the tests:" >&2
+    grep -E -m 20 'panicked|ERROR' "$log" >&2
+    return 1
   fi
 }
 

@@ -4,10 +4,12 @@ use super::messages::problem_message;
 use crate::{error::Problem, i18n::*};
 use leptos::prelude::*;
 
+// `use<>`: the closure owns its id, so it must not capture the borrow of
+// `id` (Rust 2024 captures every lifetime in scope unless told otherwise).
 fn described_by(
     id: &str,
     problem: Signal<Option<Problem>>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+) -> impl Fn() -> Option<String> + Send + Sync + 'static + use<> {
     let error_id = format!("{id}-error");
     move || problem.get().map(|_| error_id.clone())
 }
