@@ -1,8 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
-import { expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
-
-const FAIR = "/fairs/mittelhessen";
+import { expectAccessible, planFair, signIn, unique, uniqueEmail, uniqueTag, venueDay, waitForHydration, type PlannedFair } from "./helpers";
 
 async function signUpEmployer(browser: Browser, company: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -18,28 +16,53 @@ async function signUpEmployer(browser: Browser, company: string): Promise<Page> 
   return page;
 }
 
-async function openBookingPage(page: Page) {
-  await page.goto(FAIR);
+async function openBookingPage(page: Page, fair: PlannedFair) {
+  await page.goto(fair.path);
   await page.getByRole("link", { name: "Stand buchen" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Stand buchen: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Stand buchen: ${fair.title}` })).toBeVisible();
   await waitForHydration(page);
 }
 
 test("an employer books a booth on the plan, a slower one hears it was just taken, the organiser approves, the directory shows it", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const suffix = Math.floor(Math.random() * 1e6);
+  test.setTimeout(180_000);
+  // A fair of its own with two free booths in "Halle 1", so every run finds
+  // the same free booths, whatever earlier runs booked elsewhere.
+  const organiser = await (await browser.newContext()).newPage();
+  await signIn(organiser, "organisator@jobfair.demo");
+  const day = venueDay(56);
+  const fair = await planFair(organiser, {
+    title: unique("Ausbildungsmesse Marburg"),
+    venue: "Messeplatz Marburg, Halle 1",
+    address: "Afföllerwiesen 3a, 35039 Marburg",
+    starts: `${day}T10:00`,
+    ends: `${day}T15:00`,
+    registrationOpens: `${venueDay(-1)}T08:00`,
+    registrationCloses: `${day}T10:00`,
+    slots: [{ from: `${day}T10:00`, to: `${day}T15:00`, places: 500 }],
+    hall: {
+      name: "Halle 1",
+      width: 20,
+      depth: 10,
+      booths: [
+        { label: "D01", at: [1, 1], size: [4, 3], category: "Eckstand", price: "900", extras: ["Strom", "Tisch und Stühle"] },
+        { label: "D02", at: [6, 1], size: [4, 3], category: "Reihenstand", price: "600", extras: ["Strom", "Tisch und Stühle"] },
+      ],
+    },
+  });
+
+  const suffix = uniqueTag();
   const company = `Bäckerei Schäfer ${suffix} GmbH`;
   const employer = await signUpEmployer(browser, company);
   const rival = await signUpEmployer(browser, `Konkurrenz ${suffix} KG`);
 
-  await openBookingPage(employer);
+  await openBookingPage(employer, fair);
   await expectAccessible(employer);
-  await openBookingPage(rival);
+  await openBookingPage(rival, fair);
 
   // The first free booth: its label says size, category, price and extras.
   const free = employer.getByRole("radio", { disabled: false }).first();
   const boothText = (await free.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).trim();
-  expect(boothText).toMatch(/^D\d\d · 4 × 3 m · (Reihenstand|Eckstand) · \d+,00 € · Strom, Tisch und Stühle$/);
+  expect(boothText).toBe("D01 · 4 × 3 m · Eckstand · 900,00 € · Strom, Tisch und Stühle");
   const booth = boothText.split(" · ")[0];
   await free.check();
   await employer.getByRole("checkbox", { name: "Strom" }).check();
@@ -56,16 +79,10 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await expect(rival.getByLabel(new RegExp(`^${booth} · .*angefragt$`))).toBeDisabled();
 
   // The organiser approves.
-  const organiser = await (await browser.newContext()).newPage();
-  await organiser.goto("/login");
-  await waitForHydration(organiser);
-  await organiser.getByLabel("E-Mail-Adresse").fill("organisator@jobfair.demo");
-  await organiser.getByLabel("Passwort").fill("jobfair-demo");
-  await organiser.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await organiser.getByRole("link", { name: "Meine Messen" }).click();
-  await organiser.getByRole("link", { name: "Ausbildungs- und Jobmesse Mittelhessen" }).click();
+  await organiser.goto("/organise");
+  await organiser.getByRole("link", { name: fair.title, exact: true }).click();
   await organiser.getByRole("link", { name: "Standbuchungen" }).click();
-  await expect(organiser.getByRole("heading", { level: 1, name: "Standbuchungen: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await expect(organiser.getByRole("heading", { level: 1, name: `Standbuchungen: ${fair.title}` })).toBeVisible();
   await waitForHydration(organiser);
   const request = organiser.getByRole("listitem").filter({ has: organiser.getByRole("heading", { name: company }) });
   await expect(request.getByText("reserviert, wartet auf Entscheidung")).toBeVisible();
@@ -96,7 +113,7 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   await employer.goto("/bookings");
   await waitForHydration(employer);
   await employer.getByRole("listitem").filter({ hasText: booth }).getByRole("link", { name: "Jobs für diese Messe" }).click();
-  await expect(employer.getByRole("heading", { level: 1, name: "Jobs und Ausbildungsplätze: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await expect(employer.getByRole("heading", { level: 1, name: `Jobs und Ausbildungsplätze: ${fair.title}` })).toBeVisible();
   await waitForHydration(employer);
   await employer.getByRole("button", { name: "Job eintragen" }).click();
   await expect(employer.getByLabel("Bezeichnung")).toHaveAttribute("aria-invalid", "true");
@@ -135,10 +152,10 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   // A visitor on a phone finds the employer in the directory, filtered by
   // industry, at its booth with its job, and the booth marked on the plan.
   const visitor = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
-  await visitor.goto(FAIR);
+  await visitor.goto(fair.path);
   await expect(visitor.getByRole("listitem").filter({ hasText: company })).toContainText(booth);
   await visitor.getByRole("link", { name: "Alle Aussteller und Jobs" }).click();
-  await expect(visitor.getByRole("heading", { level: 1, name: "Aussteller: Ausbildungs- und Jobmesse Mittelhessen" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 1, name: `Aussteller: ${fair.title}` })).toBeVisible();
   await visitor.getByLabel("Branche").selectOption({ label: "Handwerk" });
   await visitor.getByLabel("Sprache am Stand").selectOption({ label: "Englisch" });
   await visitor.getByRole("button", { name: "Filtern" }).click();

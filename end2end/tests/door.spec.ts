@@ -3,24 +3,51 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
-import { decodeQr, expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
+import {
+  decodeQr,
+  expectAccessible,
+  planFair,
+  signIn as signInWithForm,
+  unique,
+  uniqueEmail,
+  venueTime,
+  waitForHydration,
+  type PlannedFair,
+} from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "de-DE" };
-/** The demo's fair that is on right now. */
-const SLUG = "jobtag-kassel";
+
+/** A fair of the test's own that is on right now (from the last full hour
+ * but one, for twelve hours, one open slot for all of it), so its door
+ * counts only the people the test registers. */
+async function planFairOnNow(organiser: Page): Promise<PlannedFair> {
+  const hour = 3_600_000;
+  const starts = Math.floor(Date.now() / hour) * hour - hour;
+  const ends = starts + 12 * hour;
+  return planFair(organiser, {
+    title: unique("Jobtag Fulda"),
+    venue: "Stadtschloss Fulda, Fürstensaal",
+    address: "Schloßstraße 1, 36037 Fulda",
+    starts: venueTime(starts),
+    ends: venueTime(ends),
+    registrationOpens: venueTime(starts - 24 * hour),
+    registrationCloses: venueTime(ends),
+    slots: [{ from: venueTime(starts), to: venueTime(ends), places: 500 }],
+  });
+}
 
 type Ticket = { name: string; text: string; shortCode: string; token: string; page: Page };
 
 /** Registers a jobseeker for the fair on now and reads their ticket off the
  * ticket page (the QR code as a scanner sees it, and the short code). */
-async function register(browser: Browser, name: string): Promise<Ticket> {
+async function register(browser: Browser, fair: PlannedFair, name: string): Promise<Ticket> {
   const page = await (await browser.newContext(PHONE)).newPage();
-  const form = await page.request.get(`/fairs/${SLUG}/register`);
+  const form = await page.request.get(`${fair.path}/register`);
   const slot = /name="form\[slot_id\]" value="(\d+)"/.exec(await form.text())?.[1];
   expect(slot, "the fair on now has a slot").toBeDefined();
   const answer = await page.request.post("/api/registration/register", {
     form: {
-      slug: SLUG,
+      slug: fair.slug,
       "form[name]": name,
       "form[email]": uniqueEmail("door"),
       "form[language]": "de",
@@ -38,17 +65,13 @@ async function register(browser: Browser, name: string): Promise<Ticket> {
 }
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await waitForHydration(page);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill("jobfair-demo");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await signInWithForm(page, email);
   await expect(page.getByRole("link", { name: "Einlass", exact: true })).toBeVisible();
 }
 
-async function openScanner(page: Page) {
+async function openScanner(page: Page, fair: PlannedFair) {
   await page.getByRole("link", { name: "Einlass", exact: true }).click();
-  await page.getByRole("link", { name: "Jobtag im Rathaus Kassel" }).click();
+  await page.getByRole("link", { name: fair.title, exact: true }).click();
   await waitForHydration(page);
   await expect(page.getByTestId("door-status")).toContainText(/Türliste: \d+ Tickets/);
 }
@@ -85,32 +108,35 @@ async function expectRefused(page: Page, reason: RegExp) {
 
 test("door staff admit valid tickets once, refuse cancelled ones, and keep admitting offline until the queue syncs once", async ({ browser }) => {
   test.setTimeout(180_000);
-  const ayse = await register(browser, "Ayşe Kaya");
-  const ben = await register(browser, "Ben Schulz");
-  const cem = await register(browser, "Cem Doğan");
-  const dana = await register(browser, "Dana Vogel");
-  const emil = await register(browser, "Emil Brandt");
+  // The organiser plans the fair; it is on now.
+  const organiser = await (await browser.newContext()).newPage();
+  await signIn(organiser, "organisator@jobfair.demo");
+  const fair = await planFairOnNow(organiser);
+
+  const ayse = await register(browser, fair, "Ayşe Kaya");
+  const ben = await register(browser, fair, "Ben Schulz");
+  const cem = await register(browser, fair, "Cem Doğan");
+  const dana = await register(browser, fair, "Dana Vogel");
+  const emil = await register(browser, fair, "Emil Brandt");
   // Cem cancels: his code is revoked.
   await cem.page.getByText("Ich kann nicht kommen").click();
   await cem.page.getByRole("button", { name: "Anmeldung absagen" }).click();
   await expect(cem.page.getByText("Diese Anmeldung ist abgesagt.")).toBeVisible();
 
   // The organiser watches the door live.
-  const organiser = await (await browser.newContext()).newPage();
-  await signIn(organiser, "organisator@jobfair.demo");
-  await organiser.getByRole("link", { name: "Meine Messen" }).click();
-  await organiser.getByRole("link", { name: "Jobtag im Rathaus Kassel" }).click();
+  await organiser.goto("/organise");
+  await organiser.getByRole("link", { name: fair.title, exact: true }).click();
   await organiser.getByRole("link", { name: "Einlass live" }).click();
   await waitForHydration(organiser);
   const total = organiser.getByTestId("checked-in-total");
-  await expect(total).toContainText(/^0 von \d+ Angemeldeten eingelassen$/);
+  await expect(total).toContainText(/^0 von 4 Angemeldeten eingelassen$/);
   await expectAccessible(organiser);
 
   // Door staff open the scanner on a phone.
   const staffContext = await browser.newContext(PHONE);
   const door = await staffContext.newPage();
   await signIn(door, "einlass@jobfair.demo");
-  await openScanner(door);
+  await openScanner(door, fair);
   await door.getByLabel("Eingang").fill("Nord");
   await door.getByLabel("Eingang").press("Tab");
   await expectAccessible(door);
@@ -207,7 +233,11 @@ function videoOf(png: PNG): string {
 
 test("the camera reads a ticket's QR code and the wasm decoder admits it", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const guest = await register(browser, "Gero Kamera");
+  const organiser = await (await browser.newContext()).newPage();
+  await signIn(organiser, "organisator@jobfair.demo");
+  const fair = await planFairOnNow(organiser);
+  await organiser.context().close();
+  const guest = await register(browser, fair, "Gero Kamera");
   const shot = PNG.sync.read(await guest.page.locator(".ticket-qr svg").screenshot());
   const camera = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -222,7 +252,7 @@ test("the camera reads a ticket's QR code and the wasm decoder admits it", async
   const context = await camera.newContext({ ...PHONE, baseURL, permissions: ["camera"] });
   const door = await context.newPage();
   await signIn(door, "einlass@jobfair.demo");
-  await openScanner(door);
+  await openScanner(door, fair);
   await door.getByRole("button", { name: "Kamera starten" }).click();
   await expect(door.getByRole("button", { name: "Kamera beenden" })).toBeVisible();
   await expectAdmitted(door, "Gero Kamera");

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, waitForHydration } from "./helpers";
+import { expectAccessible, uniqueEmail, uniqueTag, waitForHydration } from "./helpers";
 
 /** YYYY-MM-DD, `days` from today. */
 function dayFromNow(days: number) {
@@ -36,6 +36,9 @@ test.describe("an organiser on a tablet", () => {
   test("plans a fair with slots and a drawn floor plan, publishes it, and a visitor on a phone sees it", async ({ page, browser }) => {
     test.setTimeout(120_000);
     const day = dayFromNow(60);
+    // A title no earlier run used: the server makes the slug from it.
+    const tag = uniqueTag();
+    const title = `Jobmesse Kassel Nord ${tag}`;
     await signInAsOrganiser(page);
     await page.getByRole("link", { name: "Meine Messen" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Meine Messen" })).toBeVisible();
@@ -44,7 +47,7 @@ test.describe("an organiser on a tablet", () => {
 
     // The new fair, with a field error first.
     const newFair = page.locator("form", { has: page.getByRole("heading", { name: "Neue Messe anlegen" }) });
-    await newFair.getByLabel("Titel (Deutsch)").fill("Jobmesse Kassel Nord");
+    await newFair.getByLabel("Titel (Deutsch)").fill(title);
     await newFair.getByLabel("Titel (Englisch, optional)").fill("Kassel North job fair");
     await newFair.getByLabel("Beschreibung (Deutsch)").fill("Arbeitgeber aus Nordhessen stellen sich vor.");
     await newFair.getByLabel("Veranstaltungsort").fill("Messe Kassel, Halle Ost");
@@ -56,12 +59,12 @@ test.describe("an organiser on a tablet", () => {
     const address = newFair.getByRole("textbox", { name: /^Adresse/ });
     await expect(address).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Bitte füllen Sie dieses Feld aus.")).toBeVisible();
-    await expect(newFair.getByLabel("Titel (Deutsch)")).toHaveValue("Jobmesse Kassel Nord");
+    await expect(newFair.getByLabel("Titel (Deutsch)")).toHaveValue(title);
     await address.fill("Damaschkestraße 55, 34121 Kassel");
     await newFair.getByRole("button", { name: "Messe als Entwurf anlegen" }).click();
 
     await expect(page).toHaveURL(/\/organise\/fairs\/\d+$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Jobmesse Kassel Nord" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
     await expect(page.getByText("Entwurf").first()).toBeVisible();
     await waitForHydration(page);
 
@@ -188,15 +191,15 @@ test.describe("an organiser on a tablet", () => {
     await expect(page.getByText("Veröffentlicht").first()).toBeVisible();
     const publicLink = page.getByRole("link", { name: "Öffentliche Seite ansehen" });
     const href = await publicLink.getAttribute("href");
-    expect(href).toMatch(/^\/fairs\/jobmesse-kassel-nord/);
+    expect(href).toBe(`/fairs/jobmesse-kassel-nord-${tag}`);
     await expectAccessible(page);
 
     // An anonymous visitor on a phone, with JavaScript off.
     const phone = await browser.newContext({ viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true, javaScriptEnabled: false, locale: "de-DE" });
     const visitor = await phone.newPage();
     await visitor.goto(href!);
-    await expect(visitor.getByRole("heading", { level: 1, name: "Jobmesse Kassel Nord" })).toBeVisible();
-    await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute("content", "Jobmesse Kassel Nord");
+    await expect(visitor.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
+    await expect(visitor.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
     await expect(visitor.locator('meta[name="description"]')).toHaveAttribute("content", /Nordhessen/);
     const rows = visitor.getByRole("table").getByRole("row");
     await expect(rows).toHaveCount(3);
@@ -219,6 +222,19 @@ test.describe("an organiser on a tablet", () => {
 });
 
 test("the demo fair page shows exhibitors on the plan, and the dashboard exports open in Excel", async ({ page }) => {
+  // A registration of the test's own, to find in the export: the demo fair's
+  // registrations grow with every test and run that registers for it.
+  const name = `Hanna Export ${uniqueTag()}`;
+  const email = uniqueEmail("export");
+  await page.goto("/fairs/flughafen-frankfurt/register");
+  await waitForHydration(page);
+  await page.getByLabel("Vor- und Nachname").fill(name);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel(/12:30/).check();
+  await page.getByLabel("Ich habe die Datenschutzhinweise gelesen und bin einverstanden.").check();
+  await page.getByRole("button", { name: "Kostenlos anmelden" }).click();
+  await expect(page.getByRole("img", { name: /QR-Code Ihres Tickets/ })).toBeVisible();
+
   await page.goto("/fairs/flughafen-frankfurt");
   await expect(page.getByRole("heading", { level: 1, name: "Jobmesse am Flughafen Frankfurt" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Halle B: 12 Stände, 6 belegt, 5 frei" })).toBeVisible();
@@ -231,6 +247,11 @@ test("the demo fair page shows exhibitors on the plan, and the dashboard exports
   await page.getByRole("link", { name: "Übersicht und Exporte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Übersicht: Jobmesse am Flughafen Frankfurt/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Anmeldungen je Zeitfenster/ })).toBeVisible();
+  // The number of active registrations the dashboard counts, to hold the export against.
+  const stat = page.getByRole("listitem").filter({ hasText: "Anmeldungen (von" });
+  await expect(stat).toHaveText(/^\d+ Anmeldungen \(von/);
+  const active = Number(/^\s*(\d+)/.exec((await stat.textContent()) ?? "")![1]);
+  expect(active).toBeGreaterThanOrEqual(37);
   await expectAccessible(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Anmeldungen (CSV)" }).click();
@@ -243,5 +264,12 @@ test("the demo fair page shows exhibitors on the plan, and the dashboard exports
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
   expect(lines[0]).toBe("Name;E-Mail;Zeitfenster;Status;Sprache;Angemeldet am");
-  expect(lines).toHaveLength(37);
+  // One line per registration: as many active ones as the dashboard counts
+  // (the demo's 36 and this test's own among them), and cancelled ones.
+  const rows = lines.slice(1).map((line) => line.split(";"));
+  expect(rows.every((cells) => cells.length === 6), lines.join("\n")).toBe(true);
+  expect(rows.filter((cells) => cells[3] === "angemeldet")).toHaveLength(active);
+  const own = rows.find((cells) => cells[1] === email);
+  expect(own, `${email} in the export`).toBeDefined();
+  expect(own!.slice(0, 5)).toEqual([name, email, expect.stringContaining("12:30–16:00"), "angemeldet", "de"]);
 });

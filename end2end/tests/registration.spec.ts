@@ -1,9 +1,19 @@
 import { createPublicKey, verify } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { decodeQr, expectAccessible, uniqueEmail, waitForHydration } from "./helpers";
+import {
+  decodeQr,
+  expectAccessible,
+  planFair,
+  signIn,
+  unique,
+  uniqueEmail,
+  venueDay,
+  waitForHydration,
+  type PlannedFair,
+  type SlotSpec,
+} from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "de-DE" };
-const FAIR = "/fairs/flughafen-frankfurt";
 
 /** RFC 4648 base32 without padding, as the ticket text uses it. */
 function base32(text: string): Uint8Array {
@@ -30,7 +40,7 @@ async function scanQr(page: Page): Promise<string> {
 }
 
 /** Checks the signature with the fair's published key, with Node's crypto. */
-async function verifyTicket(page: Page, text: string) {
+async function verifyTicket(page: Page, fair: PlannedFair, text: string) {
   expect(text.startsWith("JF:")).toBe(true);
   const bytes = base32(text.slice(3));
   expect(bytes.length).toBe(23 + 64);
@@ -40,7 +50,7 @@ async function verifyTicket(page: Page, text: string) {
   const keyId = view.getUint16(1);
   const fairId = view.getUint32(3);
   const keys: { fair_id: number; key_id: number; public_key: string }[] = await (
-    await page.request.get(`${FAIR}/ticket-keys.json`)
+    await page.request.get(`${fair.path}/ticket-keys.json`)
   ).json();
   const key = keys.find((k) => k.key_id === keyId);
   expect(key, "the ticket's key is published").toBeDefined();
@@ -54,35 +64,30 @@ async function verifyTicket(page: Page, text: string) {
   expect(verify(null, altered, publicKey, Buffer.from(signature))).toBe(false);
 }
 
-/** The organiser adds a small afternoon slot (one place) to the demo fair;
- * returns the organiser's signed-in page. */
-async function addSmallSlot(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await waitForHydration(page);
-  await page.getByLabel("E-Mail-Adresse").fill("organisator@jobfair.demo");
-  await page.getByLabel("Passwort").fill("jobfair-demo");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await page.getByRole("link", { name: "Meine Messen" }).click();
-  await page.getByRole("link", { name: "Jobmesse am Flughafen Frankfurt" }).click();
-  await waitForHydration(page);
-  const slots = page.getByRole("region", { name: "Zeitfenster für den Einlass" });
-  const day = (await slots.getByLabel("Von").first().inputValue()).slice(0, 10);
-  const form = slots.locator("form", { has: page.getByRole("heading", { name: "Zeitfenster hinzufügen" }) });
-  await form.getByLabel("Von").fill(`${day}T15:00`);
-  await form.getByLabel("Bis").fill(`${day}T16:00`);
-  await form.getByLabel("Plätze").fill("1");
-  await form.getByLabel("Einlass").selectOption({ label: "offen für alle" });
-  await form.getByRole("button", { name: "Zeitfenster hinzufügen" }).click();
-  await expect(slots.getByText("0 von 1 Plätzen vergeben")).toBeVisible();
-  return page;
+/** The organiser plans a fair of the test's own, six weeks ahead with
+ * these slots (times of the fair's day); returns the organiser's signed-in
+ * page and the fair. */
+async function planOwnFair(browser: Browser, slots: { from: string; to: string; places: number }[]) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "organisator@jobfair.demo");
+  const day = venueDay(42);
+  const fair = await planFair(page, {
+    title: unique("Jobmesse Hanau"),
+    venue: "Congress Park Hanau",
+    address: "Schloßplatz 1, 63450 Hanau",
+    starts: `${day}T09:00`,
+    ends: `${day}T17:00`,
+    registrationOpens: `${venueDay(-1)}T08:00`,
+    registrationCloses: `${day}T09:00`,
+    slots: slots.map((s): SlotSpec => ({ from: `${day}T${s.from}`, to: `${day}T${s.to}`, places: s.places })),
+  });
+  return { organiser: page, fair };
 }
 
-async function openForm(page: Page) {
-  await page.goto(FAIR);
+async function openForm(page: Page, fair: PlannedFair) {
+  await page.goto(fair.path);
   await page.getByRole("link", { name: "Jetzt anmelden" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Anmeldung: Jobmesse am Flughafen Frankfurt/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Anmeldung: ${fair.title}` })).toBeVisible();
   await waitForHydration(page);
 }
 
@@ -93,13 +98,18 @@ async function fillForm(page: Page, name: string, email: string) {
 }
 
 test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, and a cancellation promotes the waitlist", async ({ browser }) => {
-  test.setTimeout(120_000);
-  const organiser = await addSmallSlot(browser);
+  test.setTimeout(150_000);
+  // A fair of its own: an afternoon slot with one place beside a larger one.
+  const { organiser, fair } = await planOwnFair(browser, [
+    { from: "12:30", to: "14:00", places: 50 },
+    { from: "15:00", to: "16:00", places: 1 },
+  ]);
+  await expect(organiser.getByText("0 von 1 Plätzen vergeben")).toBeVisible();
 
   // Ayşe registers; the consent is missing at first.
   const ayseContext = await browser.newContext(PHONE);
   const ayse = await ayseContext.newPage();
-  await openForm(ayse);
+  await openForm(ayse, fair);
   await expectAccessible(ayse);
   const ayseEmail = uniqueEmail("ayse");
   await fillForm(ayse, "Ayşe Kaya", ayseEmail);
@@ -114,11 +124,11 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
 
   // The ticket page: a QR code a scanner reads and the fair's key verifies.
   await expect(ayse).toHaveURL(/\/tickets\/[A-Za-z0-9_-]{43}$/);
-  await expect(ayse.getByRole("heading", { level: 1, name: "Ihr Ticket: Jobmesse am Flughafen Frankfurt" })).toBeVisible();
+  await expect(ayse.getByRole("heading", { level: 1, name: `Ihr Ticket: ${fair.title}` })).toBeVisible();
   await expect(ayse.getByRole("img", { name: /QR-Code Ihres Tickets/ })).toBeVisible();
   await expect(ayse.getByTestId("short-code")).toHaveText(/^[346789ACDEFGHJKMNPQRTWXY]{4}-[346789ACDEFGHJKMNPQRTWXY]{4}$/);
   const ticketText = await scanQr(ayse);
-  await verifyTicket(ayse, ticketText);
+  await verifyTicket(ayse, fair, ticketText);
   await expect(ayse.getByRole("link", { name: "In den Kalender eintragen" })).toHaveAttribute("href", /calendar\.ics$/);
   await expectAccessible(ayse);
 
@@ -140,7 +150,7 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
   // The slot is full now: Ben can only join the waitlist.
   const benContext = await browser.newContext(PHONE);
   const ben = await benContext.newPage();
-  await openForm(ben);
+  await openForm(ben, fair);
   await expect(ben.getByLabel(/15:00–16:00 · ausgebucht – Warteliste möglich/)).toBeVisible();
   await fillForm(ben, "Ben Schulz", uniqueEmail("ben"));
   await ben.getByLabel("Ich habe die Datenschutzhinweise gelesen und bin einverstanden.").check();
@@ -163,7 +173,7 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
   await expect(ben.getByRole("img", { name: /QR-Code Ihres Tickets/ })).toBeVisible();
   const benTicket = await scanQr(ben);
   expect(benTicket).not.toBe(ticketText);
-  await verifyTicket(ben, benTicket);
+  await verifyTicket(ben, fair, benTicket);
 
   await ayseContext.close();
   await benContext.close();
@@ -171,11 +181,14 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
 });
 
 test("registration works with JavaScript off and answers a second registration without a second ticket", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { organiser, fair } = await planOwnFair(browser, [{ from: "12:30", to: "16:00", places: 50 }]);
+  await organiser.context().close();
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const page = await context.newPage();
   const email = uniqueEmail("ohne-js");
   for (const attempt of [1, 2]) {
-    await page.goto(`${FAIR}/register`);
+    await page.goto(`${fair.path}/register`);
     await page.getByLabel("Vor- und Nachname").fill("Olena Kovalenko");
     await page.getByLabel("E-Mail-Adresse").fill(email);
     await page.getByLabel(/12:30/).check();
