@@ -40,7 +40,8 @@ scripts/check-bundle.sh
 printf '\n== browser tests (Chromium, phone viewport) against the release build\n'
 source scripts/lib/serve.sh
 smtp_address="127.0.0.1:${JOBFAIR_E2E_SMTP_PORT:-2525}"
-start_smtp_sink "$smtp_address"
+inbox_address="127.0.0.1:${JOBFAIR_E2E_INBOX_PORT:-2526}"
+start_smtp_sink "$smtp_address" "$inbox_address"
 start_release_server "${JOBFAIR_E2E_PORT:-3300}" "smtp://$smtp_address"
-(cd end2end && JOBFAIR_BASE_URL="$server_url" npx playwright test)
+(cd end2end && JOBFAIR_BASE_URL="$server_url" JOBFAIR_INBOX_URL="http://$inbox_address" npx playwright test)
 check_server_log

@@ -169,8 +169,8 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
     }
     for (email, name, org, role) in ACCOUNTS {
         let user_id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, display_name, password_hash, locale, created_at) \
-             VALUES ($1, $2, $3, 'de', $4) RETURNING id",
+            "INSERT INTO users (email, display_name, password_hash, locale, created_at, email_verified_at) \
+             VALUES ($1, $2, $3, 'de', $4, $4) RETURNING id",
         )
         .bind(*email)
         .bind(*name)

@@ -20,6 +20,9 @@ pub enum AppError {
     Unauthenticated,
     #[error("forbidden")]
     Forbidden,
+    /// Signed in, but the address is not proven yet.
+    #[error("email address not verified")]
+    Unverified,
     #[error("not found")]
     NotFound,
     #[error("invalid input")]
@@ -44,6 +47,24 @@ impl FromServerFnError for AppError {
 impl AppError {
     pub fn invalid(field: &'static str, problem: Problem) -> Self {
         AppError::Invalid(FieldErrors::one(field, problem))
+    }
+
+    /// The HTTP status that tells the truth about this error, the one
+    /// mapping for every server function and route: who may not 401/403/404,
+    /// what cannot be done now 409, invalid input 422, a throttle 429, and
+    /// 500 only for real faults.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden | AppError::Unverified => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid(errors) if errors.0.iter().any(|e| e.problem.is_conflict()) => 409,
+            AppError::Invalid(_) => 422,
+            AppError::TooManyAttempts { .. } => 429,
+            // On the server this is a request whose arguments could not be read.
+            AppError::Transport(_) => 400,
+            AppError::Internal { .. } => 500,
+        }
     }
 
     /// The problem reported for `field`, if the error is about input.
@@ -124,6 +145,39 @@ pub enum Problem {
     },
     /// An uploaded file of a type that is not accepted.
     UnsupportedFile,
+    /// The fair is archived: nothing about it changes any more.
+    Archived,
+    /// The employer holds or has booked as many booths at the fair as allowed.
+    TooManyBooths {
+        max: u32,
+    },
+}
+
+impl Problem {
+    /// Valid input that cannot be acted on now, because of the state of
+    /// things (taken, full, closed, used): HTTP 409 rather than 422.
+    pub fn is_conflict(self) -> bool {
+        matches!(
+            self,
+            Problem::EmailTaken
+                | Problem::AlreadyMember
+                | Problem::Taken
+                | Problem::TransitionNotAllowed
+                | Problem::NeedsSlot
+                | Problem::InUse
+                | Problem::RegistrationClosed
+                | Problem::SlotFull
+                | Problem::InviteUsed
+                | Problem::BoothJustTaken
+                | Problem::HoldExpired
+                | Problem::CancelTooLate
+                | Problem::BookingClosed
+                | Problem::BelowTaken { .. }
+                | Problem::Overlaps
+                | Problem::Archived
+                | Problem::TooManyBooths { .. }
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,13 @@
 //! pages, shared by the server (`ssr`) and the browser bundle (`hydrate`).
 #![recursion_limit = "256"]
 
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+/// The translations, generated from `locales/` at build time by leptos_i18n
+/// (its code `expect`s on constant locale names, hence the allowance).
+#[allow(clippy::expect_used)]
+mod generated_i18n {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+pub use generated_i18n::i18n;
 
 pub mod auth;
 pub mod bookings;
@@ -28,6 +34,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod secrets;
 #[cfg(feature = "ssr")]
 pub mod service_error;
 #[cfg(feature = "ssr")]

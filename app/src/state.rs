@@ -15,6 +15,8 @@ pub struct AppConfig {
     /// Failed sign-ins per client address within the window before refusing.
     pub login_max_failures_per_ip: i64,
     pub login_window_secs: i64,
+    /// Booths one employer may hold or have booked at one fair at once.
+    pub max_booths_per_employer: i64,
     /// Derives the fairs' ticket signing keys and personal ticket links.
     pub ticket_secret: crate::registration::keys::TicketSecret,
 }
@@ -28,6 +30,7 @@ impl Default for AppConfig {
             login_max_failures: 5,
             login_max_failures_per_ip: 50,
             login_window_secs: 15 * 60,
+            max_booths_per_employer: 4,
             ticket_secret: crate::registration::keys::TicketSecret::random(),
         }
     }

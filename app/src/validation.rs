@@ -22,16 +22,43 @@ pub fn normalise_email(raw: &str) -> Result<String, Problem> {
     let Some((local, domain)) = email.split_once('@') else {
         return Err(Problem::InvalidEmail);
     };
-    let domain_ok = domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && !domain.contains('@');
-    let no_space = !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if local.is_empty() || !domain_ok || !no_space {
+    if !is_dot_atom(local) || !is_domain(domain) {
         return Err(Problem::InvalidEmail);
     }
     Ok(email)
+}
+
+/// The local part as mail clients write it (RFC 5322 dot-atom): no quotes,
+/// no display name, no angle brackets, spaces or control characters.
+fn is_dot_atom(local: &str) -> bool {
+    const SPECIALS: &str = "!#$%&'*+/=?^_`{|}~-";
+    !local.is_empty()
+        && local.len() <= 64
+        && local.split('.').all(|atom| {
+            !atom.is_empty()
+                && atom.chars().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || SPECIALS.contains(c)
+                        || (!c.is_ascii() && c.is_alphanumeric())
+                })
+        })
+}
+
+/// A host name with at least two labels: letters (also non-Latin), digits
+/// and inner hyphens.
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Trims a required text and checks its length in characters.
@@ -96,8 +123,28 @@ mod tests {
             "a@x..de",
             "a@.x.de",
             "a@b@c.de",
+            // Display names, angle brackets, quotes, lists, control characters:
+            // strings a mail header would read as something else.
+            "Anna <anna@x.de>",
+            "<anna@x.de>",
+            "\"anna\"@x.de",
+            "anna@x.de, boss@x.de",
+            "anna@x.de\r\nBcc: all@x.de",
+            "an\u{0}na@x.de",
+            ".anna@x.de",
+            "anna.@x.de",
+            "anna@-x.de",
+            "anna@x.123",
         ] {
             assert_eq!(normalise_email(bad), Err(Problem::InvalidEmail), "{bad}");
+        }
+        for good in [
+            "o'brien@x.de",
+            "a+tag@sub.x.de",
+            "ayşe@örnek.com.tr",
+            "x@xn--mnchen-3ya.de",
+        ] {
+            assert!(normalise_email(good).is_ok(), "{good}");
         }
         assert_eq!(normalise_email("   "), Err(Problem::Required));
     }

@@ -2,7 +2,7 @@
 //! organisations, roles and invitations. Every test runs twice: on a fresh
 //! SQLite database and on a fresh PostgreSQL database.
 use app::{
-    auth::{SignUpForm, service as auth},
+    auth::{SignUpForm, service as auth, verification},
     clock::ManualClock,
     db::testing::TestDb,
     error::{FORM, Problem},
@@ -28,6 +28,10 @@ app::on_both_databases!(
     only_owners_invite_and_only_roles_of_the_kind,
     an_invitation_is_for_its_address_and_used_once,
     employers_sign_up_as_a_company,
+    a_new_address_is_proven_by_its_mailed_link_once,
+    a_burst_of_wrong_passwords_reaches_the_hash_only_as_often_as_allowed,
+    a_stranger_cannot_lock_someone_out,
+    invitation_links_and_password_resets_prove_the_address,
 );
 
 struct World {
@@ -70,14 +74,17 @@ async fn count(state: &AppState, table: &str) -> i64 {
         .unwrap_or(-1)
 }
 
-/// The token at the end of the first link with `path` in the newest mail.
+/// The token at the end of the first link with `path` in the newest mail
+/// that has one.
 async fn link_token(state: &AppState, recipient: &str, path: &str) -> String {
     let mails = outbox::list_for_recipient(state.db.pool(), recipient)
         .await
         .unwrap_or_default();
     let mail = mails
-        .last()
-        .unwrap_or_else(|| panic!("no mail for {recipient}"));
+        .iter()
+        .rev()
+        .find(|m| m.body_text.contains(path))
+        .unwrap_or_else(|| panic!("no mail with {path} for {recipient}"));
     let start = mail
         .body_text
         .find(path)
@@ -267,9 +274,13 @@ async fn password_reset_works_once_and_ends_old_sessions(db: TestDb) {
     let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
         .await
         .unwrap_or_default();
-    assert_eq!(mails.len(), 1);
-    assert_eq!(mails[0].subject, "Passwort für Jobfair zurücksetzen");
-    assert_eq!(mails[0].status, "queued");
+    assert_eq!(
+        mails.len(),
+        2,
+        "the sign-up's verification mail, then the reset mail"
+    );
+    assert_eq!(mails[1].subject, "Passwort für Jobfair zurücksetzen");
+    assert_eq!(mails[1].status, "queued");
     let token = link_token(&w.state, "anna@example.org", "/password/reset/").await;
 
     let short = auth::reset_password(&w.state, &token, "kurz").await;
@@ -565,4 +576,195 @@ async fn employers_sign_up_as_a_company(db: TestDb) {
     );
     let bad_kind = auth::sign_up(&w.state, form("x@firma.de", "admin"), Locale::de).await;
     assert_eq!(problem(bad_kind, "kind"), Some(Problem::InvalidChoice));
+}
+
+async fn is_verified(w: &World, token: &str) -> bool {
+    auth::user_for_session(&w.state, token)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|u| u.email_verified)
+}
+
+async fn a_new_address_is_proven_by_its_mailed_link_once(db: TestDb) {
+    let w = world(db);
+    let session = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!session.user.email_verified);
+    assert!(!is_verified(&w, &session.token).await);
+    let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
+        .await
+        .unwrap_or_default();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(
+        mails[0].subject,
+        "Bitte bestätigen Sie Ihre E-Mail-Adresse für Jobfair"
+    );
+    let first = link_token(&w.state, "anna@example.org", "/account/verify/").await;
+
+    // A new link only after a pause; the older link keeps working.
+    let soon = verification::resend_link(&w.state, &session.user, Locale::de).await;
+    assert!(
+        matches!(soon, Err(ServiceError::TooManyAttempts { .. })),
+        "{soon:?}"
+    );
+    w.clock.advance(verification::RESEND_INTERVAL_SECS + 1);
+    assert!(
+        verification::resend_link(&w.state, &session.user, Locale::de)
+            .await
+            .is_ok()
+    );
+    let second = link_token(&w.state, "anna@example.org", "/account/verify/").await;
+    assert_ne!(first, second);
+
+    let forged = verification::verify(&w.state, "ausgedacht").await;
+    assert_eq!(problem(forged, FORM), Some(Problem::LinkInvalid));
+    assert!(!is_verified(&w, &session.token).await);
+    assert!(verification::verify(&w.state, &first).await.is_ok());
+    assert!(is_verified(&w, &session.token).await);
+    let reused = verification::verify(&w.state, &first).await;
+    assert_eq!(
+        problem(reused, FORM),
+        Some(Problem::LinkInvalid),
+        "single use"
+    );
+
+    // Links expire.
+    let late = auth::sign_up(&w.state, form("spaet@example.org", "organiser"), Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let token = link_token(&w.state, "spaet@example.org", "/account/verify/").await;
+    w.clock.advance(verification::VERIFY_TTL_SECS + 1);
+    let expired = verification::verify(&w.state, &token).await;
+    assert_eq!(problem(expired, FORM), Some(Problem::LinkInvalid));
+    assert!(!is_verified(&w, &late.token).await);
+    let stored: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM email_verifications WHERE token_hash = $1")
+            .bind(app::tokens::hash_token(&token))
+            .fetch_one(w.state.db.pool())
+            .await
+            .unwrap_or_default();
+    assert_eq!(stored, 1, "links are stored hashed");
+}
+
+async fn invitation_links_and_password_resets_prove_the_address(db: TestDb) {
+    let w = world(db);
+    let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
+    assert!(
+        orgs::invite_member(
+            &w.state,
+            &owner,
+            org_id,
+            "ines@example.org",
+            "organiser",
+            Locale::de
+        )
+        .await
+        .is_ok()
+    );
+    let ines = auth::sign_up(&w.state, form("ines@example.org", "employer"), Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let token = link_token(&w.state, "ines@example.org", "/invite/").await;
+    assert!(
+        orgs::accept_invite(&w.state, &ines.user, &token)
+            .await
+            .is_ok()
+    );
+    assert!(
+        is_verified(&w, &ines.token).await,
+        "the invitation link proved the address"
+    );
+
+    let rolf = auth::sign_up(&w.state, form("rolf@example.org", "organiser"), Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        auth::request_password_reset(&w.state, "rolf@example.org")
+            .await
+            .is_ok()
+    );
+    let reset = link_token(&w.state, "rolf@example.org", "/password/reset/").await;
+    let session = auth::reset_password(&w.state, &reset, "ganz-neues-passwort")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(session.user.email_verified);
+    assert_eq!(rolf.user.id, session.user.id);
+    assert!(
+        is_verified(&w, &session.token).await,
+        "the reset link proved the address"
+    );
+}
+
+async fn a_burst_of_wrong_passwords_reaches_the_hash_only_as_often_as_allowed(db: TestDb) {
+    let w = world(db);
+    sign_up_owner(&w, "einlass@example.org").await;
+    let attempts =
+        (0..50).map(|_| auth::sign_in(&w.state, "einlass@example.org", "geraten-123", "10.0.0.66"));
+    let answers = futures::future::join_all(attempts).await;
+    let wrong = answers
+        .iter()
+        .filter(|a| matches!(a, Err(ServiceError::Invalid(e)) if e.get(FORM) == Some(Problem::WrongCredentials)))
+        .count();
+    let throttled = answers
+        .iter()
+        .filter(|a| matches!(a, Err(ServiceError::TooManyAttempts { .. })))
+        .count();
+    // Only an attempt that reached the hash can learn the password was wrong;
+    // attempts in flight together count one another, so a burst may get even
+    // fewer than the allowed number.
+    assert!(wrong <= 5, "at most the allowed number of hashes: {wrong}");
+    assert_eq!(wrong + throttled, 50);
+    assert_eq!(
+        count(&w.state, "login_failures").await as usize,
+        wrong,
+        "refused attempts leave no rows"
+    );
+    // One after another, the client gets exactly the allowed number of tries.
+    w.clock.advance(w.state.config.login_window_secs + 1);
+    let mut tries = 0;
+    while let Err(ServiceError::Invalid(_)) =
+        auth::sign_in(&w.state, "einlass@example.org", "geraten-123", "10.0.0.66").await
+    {
+        tries += 1;
+        assert!(tries <= 5, "more tries than allowed");
+    }
+    assert_eq!(tries, 5);
+}
+
+async fn a_stranger_cannot_lock_someone_out(db: TestDb) {
+    let w = world(db);
+    sign_up_owner(&w, "einlass@example.org").await;
+    for _ in 0..20 {
+        let _ = auth::sign_in(
+            &w.state,
+            "einlass@example.org",
+            "geraten-123",
+            "203.0.113.9",
+        )
+        .await;
+    }
+    let stranger = auth::sign_in(
+        &w.state,
+        "einlass@example.org",
+        "sicheres-passwort",
+        "203.0.113.9",
+    )
+    .await;
+    assert!(
+        matches!(stranger, Err(ServiceError::TooManyAttempts { .. })),
+        "the guessing client is slowed"
+    );
+    let staff = auth::sign_in(
+        &w.state,
+        "einlass@example.org",
+        "sicheres-passwort",
+        "198.51.100.7",
+    )
+    .await;
+    assert!(
+        staff.is_ok(),
+        "the door staff on their own phone sign in: {staff:?}"
+    );
 }

@@ -35,6 +35,7 @@ app::on_both_databases!(
     bad_requests_are_refused_clearly,
     profiles_and_jobs_fill_the_public_directory,
     only_the_employers_people_edit_its_profile_and_jobs,
+    one_employer_holds_no_more_booths_than_allowed_also_when_racing,
 );
 
 struct World {
@@ -620,12 +621,16 @@ fn job(title: &str, kind: &str, languages: &str) -> JobForm {
 async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     let w = world(db, 3).await;
     let (a, b) = (employer(&w, 1).await, employer(&w, 2).await);
-    request(&w, &a, w.booths[0])
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    request(&w, &b, w.booths[2])
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let a_booking = booking_id(
+        &request(&w, &a, w.booths[0])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let b_booking = booking_id(
+        &request(&w, &b, w.booths[2])
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
     let profile = ProfileForm {
         name: "Logistik Kassel GmbH".into(),
         address: "Am Hafen 1, 34117 Kassel".into(),
@@ -736,6 +741,20 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
         Some(Problem::Required)
     );
 
+    // Held requests publish nothing; once the organiser confirms, they show.
+    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(held.total, 0, "a held request publishes nothing");
+    assert!(matches!(
+        employers::exhibitor_page(&w.state, &slug, a.0).await,
+        Err(ServiceError::NotFound)
+    ));
+    for booking in [a_booking, b_booking] {
+        bookings::decide(&w.state, &w.organiser, booking, true, "")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     let all = employers::directory(&w.state, &slug, &DirectoryFilter::default())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
@@ -855,4 +874,34 @@ async fn only_the_employers_people_edit_its_profile_and_jobs(db: TestDb) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count(&w, "SELECT COUNT(*) FROM jobs").await, 0);
+}
+
+async fn one_employer_holds_no_more_booths_than_allowed_also_when_racing(db: TestDb) {
+    let w = world(db, 12).await;
+    let greedy = employer(&w, 1).await;
+    let max = w.state.config.max_booths_per_employer;
+    let attempts = w.booths.iter().map(|&booth| {
+        let state = w.state.clone();
+        let (org, user) = greedy.clone();
+        tokio::spawn(async move { bookings::request_booth(&state, &user, org, booth, &[]).await })
+    });
+    let answers = futures::future::join_all(attempts).await;
+    let held = answers.iter().filter(|a| matches!(a, Ok(Ok(_)))).count() as i64;
+    let refused = answers
+        .iter()
+        .filter(|a| {
+            matches!(a, Ok(Err(ServiceError::Invalid(e)))
+                if e.get("form") == Some(Problem::TooManyBooths { max: max as u32 }))
+        })
+        .count() as i64;
+    assert_eq!((held, refused), (max, 12 - max));
+    assert_eq!(active_bookings(&w).await, max);
+    // Another employer is not affected by the first one's limit.
+    let other = employer(&w, 2).await;
+    let free = count(
+        &w,
+        "SELECT MIN(id) FROM booths WHERE id NOT IN (SELECT booth_id FROM booth_bookings)",
+    )
+    .await;
+    assert!(request(&w, &other, free).await.is_ok());
 }

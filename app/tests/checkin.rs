@@ -618,6 +618,14 @@ async fn only_door_staff_and_planners_reach_the_door(db: TestDb) {
             .unwrap_or_default()
             .is_empty()
     );
+    // Closed, the door still works; archived, its pack of names is gone.
+    for (status, served) in [("closed", true), ("archived", false)] {
+        fairs::change_status(&w.state, &w.owner, w.fair, status)
+            .await
+            .unwrap_or_else(|e| panic!("{status}: {e}"));
+        let pack = door::door_pack(&w.state, &w.staff, "jobmesse-kassel", Locale::de).await;
+        assert_eq!(pack.is_ok(), served, "{status}: {:?}", pack.err());
+    }
 }
 
 async fn api_tokens_stand_for_one_fair_until_revoked(db: TestDb) {

@@ -36,6 +36,7 @@ app::on_both_databases!(
     the_public_page_shows_published_fairs_only_with_places_left,
     the_dashboard_counts_and_the_exports_open_in_excel,
     concurrent_booths_on_the_same_spot_leave_exactly_one,
+    archived_fairs_are_read_only_everywhere,
 );
 
 struct World {
@@ -247,7 +248,7 @@ async fn status_steps_follow_the_rules_and_publishing_needs_a_slot(db: TestDb) {
     let edit = fairs::update_fair(&w.state, &w.owner, fair, &fair_form()).await;
     assert_eq!(
         problem(edit, FORM),
-        Some(Problem::TransitionNotAllowed),
+        Some(Problem::Archived),
         "archived fairs are read-only"
     );
 }
@@ -768,4 +769,82 @@ async fn concurrent_booths_on_the_same_spot_leave_exactly_one(db: TestDb) {
     }
     assert_eq!(placed, 1);
     assert_eq!(count(&w.state, "booths").await, 1);
+}
+
+async fn archived_fairs_are_read_only_everywhere(db: TestDb) {
+    let w = world(db).await;
+    let (fair, slot_id, hall_id) = planned_fair(&w).await;
+    let booth_id = ok(floorplan::save_booth(
+        &w.state,
+        &w.owner,
+        hall_id,
+        None,
+        &booth("A1", "0", "0", "3", "3"),
+    )
+    .await);
+    ok(fairs::change_status(&w.state, &w.owner, fair, "archived").await);
+    let archived = |result: Result<(), ServiceError>| match result {
+        Err(ServiceError::Invalid(errors)) => errors.get(FORM) == Some(Problem::Archived),
+        _ => false,
+    };
+    let slots_before = count(&w.state, "time_slots").await;
+    assert!(archived(
+        fairs::add_slot(
+            &w.state,
+            &w.owner,
+            fair,
+            &slot("13:00", "14:00", "10", "open")
+        )
+        .await
+        .map(|_| ())
+    ));
+    assert!(archived(
+        fairs::update_slot(
+            &w.state,
+            &w.owner,
+            slot_id,
+            &slot("09:00", "12:00", "500", "open")
+        )
+        .await
+    ));
+    assert!(archived(
+        fairs::delete_slot(&w.state, &w.owner, slot_id).await
+    ));
+    assert!(archived(
+        fairs::update_fair(&w.state, &w.owner, fair, &fair_form()).await
+    ));
+    assert!(archived(
+        floorplan::add_hall(&w.state, &w.owner, fair, &hall("Halle 2", "10", "10"))
+            .await
+            .map(|_| ())
+    ));
+    assert!(archived(
+        floorplan::save_booth(
+            &w.state,
+            &w.owner,
+            hall_id,
+            None,
+            &booth("A2", "5", "5", "3", "3")
+        )
+        .await
+        .map(|_| ())
+    ));
+    assert!(archived(
+        floorplan::delete_booth(&w.state, &w.owner, booth_id).await
+    ));
+    assert!(archived(
+        app::checkin::service::create_token(&w.state, &w.owner, fair, "Drehkreuz")
+            .await
+            .map(|_| ())
+    ));
+    assert!(archived(
+        app::checkin::service::set_tolerance(&w.state, &w.owner, fair, "10").await
+    ));
+    assert_eq!(
+        count(&w.state, "time_slots").await,
+        slots_before,
+        "nothing was written"
+    );
+    assert_eq!(count(&w.state, "booths").await, 1);
+    assert_eq!(count(&w.state, "door_tokens").await, 0);
 }

@@ -393,6 +393,29 @@ async fn a_full_slot_fills_its_waitlist_and_freed_places_go_first_in_line(db: Te
             .body_text
             .contains("Ein Platz ist frei geworden")
     );
+
+    // The organiser's export tells the waitlist from the registered.
+    let csv = app::fairs::export::registrations(
+        &w.state,
+        &w.owner,
+        w.fair,
+        app::fairs::export::Separator::Semicolon,
+        app::i18n::Locale::de,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&csv.bytes).into_owned();
+    let status_of = |name: &str| {
+        text.lines()
+            .find(|line| line.starts_with(&format!("{name};")))
+            .and_then(|line| line.split(';').nth(3))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(status_of("cem"), "angemeldet");
+    assert_eq!(status_of("dora"), "Warteliste");
+    assert_eq!(status_of("emil"), "Warteliste");
+    assert_eq!(status_of("Anna"), "storniert");
     let dora_page = registration::ticket_page(&w.state, &dora, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
-import { expectAccessible, planFair, signIn, unique, uniqueEmail, uniqueTag, venueDay, waitForHydration, type PlannedFair } from "./helpers";
+import { expectAccessible, planFair, signIn, unique, uniqueEmail, uniqueTag, venueDay, verifyAddress, waitForHydration, type PlannedFair } from "./helpers";
 
 async function signUpEmployer(browser: Browser, company: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -9,10 +9,12 @@ async function signUpEmployer(browser: Browser, company: string): Promise<Page> 
   await page.getByLabel("einen Arbeitgeber, der ausstellen möchte").check();
   await page.getByLabel("Name der Organisation oder Firma").fill(company);
   await page.getByLabel("Ihr Name").fill(`Inhaberin ${company}`);
-  await page.getByLabel("E-Mail-Adresse").fill(uniqueEmail("arbeitgeber"));
+  const email = uniqueEmail("arbeitgeber");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
   await page.getByLabel("Passwort").fill("ein-gutes-passwort");
   await page.getByRole("button", { name: "Konto anlegen" }).click();
   await expect(page).toHaveURL(/\/account$/);
+  await verifyAddress(page, email);
   return page;
 }
 

@@ -178,3 +178,37 @@ export function decodeQr(shot: Buffer): string {
   expect(code, "a QR code is readable").not.toBeNull();
   return code!.data;
 }
+
+/** The newest mail to `address` whose text matches `pattern`, read from the
+ * test SMTP server's inbox (scripts/test.sh sets JOBFAIR_INBOX_URL): the
+ * person's own mailbox, not the organisers' mail viewer. Waits for it. */
+export async function newestMail(address: string, pattern: RegExp): Promise<string> {
+  const inboxUrl = process.env.JOBFAIR_INBOX_URL;
+  if (!inboxUrl) throw new Error("JOBFAIR_INBOX_URL is not set (scripts/test.sh sets it)");
+  let found = "";
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${inboxUrl}/inbox?to=${encodeURIComponent(address)}`);
+        if (!response.ok) return false;
+        const mails = (await response.text()).split(`\n${"=".repeat(20)}\n`);
+        found = mails.find((mail) => pattern.test(mail)) ?? "";
+        return found !== "";
+      },
+      { message: `a mail to ${address} matching ${pattern}`, timeout: 30_000 },
+    )
+    .toBe(true);
+  return found;
+}
+
+/** Proves the address of the account signed in on `page`: opens the link in
+ * the verification mail and confirms, as its owner would. */
+export async function verifyAddress(page: Page, address: string) {
+  const mail = await newestMail(address, /\/account\/verify\//);
+  const link = /https?:\/\/\S+\/account\/verify\/[A-Za-z0-9_-]+/.exec(mail)?.[0];
+  expect(link, "the verification link").toBeTruthy();
+  await page.goto(new URL(link!).pathname);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Adresse bestätigen" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}

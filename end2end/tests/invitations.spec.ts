@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, planFair, signIn, unique, uniqueTag, venueDay, waitForHydration } from "./helpers";
+import { expectAccessible, newestMail, planFair, signIn, unique, uniqueTag, venueDay, waitForHydration } from "./helpers";
 
 /** Addresses no earlier run has invited (an address is invited once per
  * fair, never after it unsubscribed, and the outbox keeps every run's mails). */
@@ -82,11 +82,16 @@ test("an organiser checks a CSV list, sends the good rows, watches them go out a
     .toBe(4);
   await expectAccessible(page);
 
-  // The outbox shows what went out; the mail carries the personal link.
+  // The outbox shows what went out, with the invitee's personal links masked.
   await page.goto("/mail");
   await page.getByRole("row").filter({ hasText: address("jan.weber") }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: `Your personal invitation: ${titleEn}` })).toBeVisible();
   const text = (await page.locator("pre.mail-text").textContent()) ?? "";
-  expect(text).toMatch(new RegExp(`/fairs/${fair.slug}/register\\?invite=\\S+`));
-  expect(text).toMatch(/\/unsubscribe\/\S+/);
+  expect(text).toContain(`/fairs/${fair.slug}/register?invite=••••••`);
+  expect(text).toMatch(/\/unsubscribe\/••••••/);
+  expect(text).not.toMatch(/invite=[A-Za-z0-9_-]{8,}/);
+  // The invitee's own mail carries them.
+  const mail = await newestMail(address("jan.weber"), /invite=/);
+  expect(mail).toMatch(new RegExp(`/fairs/${fair.slug}/register\\?invite=[A-Za-z0-9_-]{8,}`));
+  expect(mail).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{20,}/);
 });

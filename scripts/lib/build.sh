@@ -8,9 +8,25 @@ if [ -n "${RUSTFLAGS:-}" ] || [ -n "${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
 fi
 unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 
-# The server binary and the site (wasm, JS, CSS) in target/site; cargo-leptos
-# compiles only what changed since the last build.
+# The server binary and the site (wasm, JS, CSS) in target/site. Cargo-leptos
+# compiles only what changed, but always runs wasm-bindgen and wasm-opt again
+# (two and a half minutes here), so a build whose inputs have not changed
+# since the last one is skipped: nothing in the sources, the manifests or the
+# build configuration is newer than the stamp, the toolchain is the same, and
+# nobody rebuilt the shared server binary since (another checkout).
+release_stamp=target/site/.release-build
+release_is_current() {
+  [ -f "$release_stamp" ] && [ -x "$CARGO_TARGET_DIR/release/server" ] && [ -f target/site/pkg/jobfair.wasm ] || return 1
+  [ "$(cat "$release_stamp")" = "$(rustc -V) $CARGO_TARGET_DIR" ] || return 1
+  [ "$CARGO_TARGET_DIR/release/server" -ot "$release_stamp" ] || return 1
+  [ -z "$(find Cargo.toml Cargo.lock .cargo app server frontend ticket style public -newer "$release_stamp" -print -quit)" ]
+}
 build_release() {
+  if release_is_current; then
+    printf '\n== release build is current (nothing changed since %s)\n' "$(date -r "$release_stamp" '+%F %T')"
+    return 0
+  fi
   printf '\n== building (release)\n'
   cargo leptos build --release
+  echo "$(rustc -V) $CARGO_TARGET_DIR" > "$release_stamp"
 }

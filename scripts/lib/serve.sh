@@ -50,11 +50,12 @@ check_server_log() {
   fi
 }
 
-# An SMTP server on loopback that accepts every mail (app/examples/smtp_sink.rs).
+# An SMTP server on loopback that accepts every mail and keeps it, with the
+# inboxes readable over HTTP at INBOX_ADDRESS (app/examples/smtp_sink.rs).
 start_smtp_sink() {
-  local address=$1
+  local address=$1 inbox_address=${2:-127.0.0.1:0}
   cargo build --release -q -p app --features ssr,test-util --example smtp_sink
-  "$CARGO_TARGET_DIR/release/examples/smtp_sink" "$address" > "$server_dir/smtp.log" 2>&1 &
+  "$CARGO_TARGET_DIR/release/examples/smtp_sink" "$address" "$inbox_address" > "$server_dir/smtp.log" 2>&1 &
   cleanup_pids+=($!)
   for _ in $(seq 1 50); do
     grep -q listening "$server_dir/smtp.log" 2>/dev/null && return 0

@@ -80,10 +80,8 @@ async fn csv_response(
             }
             response
         }
-        Err(error) => match AppError::from(error) {
-            AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
-            AppError::Forbidden => StatusCode::FORBIDDEN.into_response(),
-            _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        },
+        Err(error) => StatusCode::from_u16(AppError::from(error).status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
     }
 }

@@ -38,6 +38,18 @@ pub struct PrefsForm {
     back: Option<String>,
 }
 
+/// Whether `back` is a path on this site, so going there is never an open
+/// redirect: one leading `/` and no backslash, whitespace or control
+/// character anywhere (browsers drop tabs and newlines from addresses, so
+/// `/\t/evil.example` would become `//evil.example`, another host).
+fn is_same_site_path(back: &str) -> bool {
+    back.starts_with('/')
+        && !back.starts_with("//")
+        && !back
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
 /// Stores language or text size in a cookie and goes back to the page; the
 /// fallback for the header controls when JavaScript is off.
 pub async fn set_prefs(Form(form): Form<PrefsForm>) -> Response {
@@ -53,10 +65,9 @@ pub async fn set_prefs(Form(form): Form<PrefsForm>) -> Response {
             size.as_str()
         ));
     }
-    // Only paths on this site: never an open redirect.
     let back = form
         .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .filter(|b| is_same_site_path(b))
         .unwrap_or_else(|| "/".into());
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
@@ -72,7 +83,7 @@ pub async fn set_prefs(Form(form): Form<PrefsForm>) -> Response {
 }
 
 /// Records the client's address for throttling: the socket's peer, or the
-/// first `X-Forwarded-For` entry when a trusted proxy is in front.
+/// last `X-Forwarded-For` entry when a trusted proxy is in front.
 pub async fn client_ip(
     State(state): State<ServerState>,
     mut request: Request,
@@ -85,7 +96,9 @@ pub async fn client_ip(
                 .headers()
                 .get("x-forwarded-for")
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
+                // The right-most entry: the one our proxy appended. Entries
+                // to its left come from the client and can say anything.
+                .and_then(|v| v.rsplit(',').next())
                 .map(|v| v.trim().to_owned())
         })
         .flatten();
@@ -134,7 +147,8 @@ pub fn with_common_layers(router: axum::Router, secure: bool) -> axum::Router {
         tracing::info_span!(
             "request",
             method = %request.method(),
-            path = %request.uri().path(),
+            // Personal links carry their secret in the path: never logged.
+            path = %app::secrets::mask_secrets(request.uri().path()),
             request_id = %request_id,
         )
     });
@@ -164,4 +178,29 @@ pub fn with_common_layers(router: axum::Router, secure: bool) -> axum::Router {
                 "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
             )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_same_site_path;
+
+    #[test]
+    fn prefs_go_back_only_to_paths_on_this_site() {
+        for good in ["/", "/fairs/flughafen-frankfurt?lang=de", "/tickets/abc#qr"] {
+            assert!(is_same_site_path(good), "{good}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "https://evil.example",
+            "evil.example",
+            "",
+            "/\u{0}x",
+        ] {
+            assert!(!is_same_site_path(bad), "{bad:?}");
+        }
+    }
 }

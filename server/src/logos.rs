@@ -56,7 +56,6 @@ pub async fn upload(
     };
     match result {
         Ok(()) => Redirect::to(&format!("{back}?logo=saved")).into_response(),
-        Err(AppError::Forbidden) => StatusCode::FORBIDDEN.into_response(),
         Err(AppError::Invalid(errors)) => {
             let code = match errors.get("logo") {
                 Some(Problem::FileTooLarge { .. }) => "too_large",
@@ -65,7 +64,9 @@ pub async fn upload(
             };
             Redirect::to(&format!("{back}?logo_error={code}")).into_response()
         }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(error) => StatusCode::from_u16(error.status_code())
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            .into_response(),
     }
 }
 

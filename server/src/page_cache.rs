@@ -1,8 +1,12 @@
 //! A short-lived cache for the public fair page. When thousands of
 //! jobseekers open the same page after an invitation mail, one rendering per
-//! second serves them all. Only anonymous GETs are cached (no session
-//! cookie), per language and text size, only complete 200 HTML answers
-//! without cookies; every answer still gets its own CSP nonce.
+//! second serves them all. Only anonymous GETs without a query string are
+//! cached (no session cookie; a query can carry a personal invitation code,
+//! and random ones must not fill the cache), keyed on what changes the page:
+//! the path, the language and the text size (unknown cookie values count as
+//! the defaults). Only complete, non-empty 200 HTML answers without cookies
+//! are kept; memory is bounded by bytes, expired pages go first. Every
+//! answer still gets its own CSP nonce.
 use crate::startup::ServerState;
 use app::auth::request::{LOCALE_COOKIE, SESSION_COOKIE, cookie_value};
 use axum::{
@@ -10,7 +14,7 @@ use axum::{
     extract::{Request, State},
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use std::{
     collections::HashMap,
@@ -20,8 +24,8 @@ use std::{
 
 /// Pages larger than this are not cached.
 const MAX_BODY: usize = 2 * 1024 * 1024;
-/// More distinct pages than this empties the cache (fairs × languages × sizes).
-const MAX_ENTRIES: usize = 2000;
+/// The cache never holds more page bytes than this.
+const BYTE_BUDGET: usize = 32 * 1024 * 1024;
 
 struct Entry {
     stored: Instant,
@@ -32,31 +36,92 @@ struct Entry {
 
 pub struct PageCache {
     ttl: Duration,
-    entries: Mutex<HashMap<String, Entry>>,
+    budget: usize,
+    entries: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    map: HashMap<String, Entry>,
+    bytes: usize,
 }
 
 impl PageCache {
     pub fn new(ttl: Duration) -> Self {
+        Self::with_budget(ttl, BYTE_BUDGET)
+    }
+
+    fn with_budget(ttl: Duration, budget: usize) -> Self {
         Self {
             ttl,
-            entries: Mutex::new(HashMap::new()),
+            budget,
+            entries: Mutex::new(Entries::default()),
         }
     }
 
     fn get(&self, key: &str) -> Option<Response> {
         let entries = self.entries.lock().ok()?;
-        let entry = entries.get(key).filter(|e| e.stored.elapsed() < self.ttl)?;
+        let entry = entries
+            .map
+            .get(key)
+            .filter(|e| e.stored.elapsed() < self.ttl)?;
         Some(fresh_copy(entry))
     }
 
+    /// Stores a page: expired pages are dropped first, then the oldest until
+    /// the new one fits the byte budget.
     fn put(&self, key: String, entry: Entry) {
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(key, entry);
+        let size = entry.body.len();
+        if size == 0 || size > self.budget {
+            return;
         }
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        let ttl = self.ttl;
+        entries.map.retain(|_, e| e.stored.elapsed() < ttl);
+        entries.map.remove(&key);
+        entries.bytes = entries.map.values().map(|e| e.body.len()).sum();
+        while entries.bytes + size > self.budget {
+            let Some(oldest) = entries
+                .map
+                .iter()
+                .min_by_key(|(_, e)| e.stored)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some(gone) = entries.map.remove(&oldest) {
+                entries.bytes -= gone.body.len();
+            }
+        }
+        entries.bytes += size;
+        entries.map.insert(key, entry);
     }
+
+    /// Pages and bytes held (for the tests).
+    #[cfg(test)]
+    fn held(&self) -> (usize, usize) {
+        self.entries
+            .lock()
+            .map(|e| (e.map.len(), e.bytes))
+            .unwrap_or_default()
+    }
+}
+
+/// What changes a public page: its path, the language and the text size.
+/// Cookie values that are not a language or a size count as the defaults,
+/// so made-up values cannot multiply the entries.
+fn cache_key(path: &str, language: Option<&str>, text_size: Option<&str>) -> String {
+    let language = match language {
+        Some("en") => "en",
+        _ => "de",
+    };
+    let size = text_size
+        .and_then(app::prefs::TextSize::parse)
+        .unwrap_or_default()
+        .as_str();
+    format!("{path}|{language}|{size}")
 }
 
 /// The nonce of a page's `content-security-policy` header.
@@ -108,16 +173,17 @@ pub async fn cache_public_pages(
         || parts.method != Method::GET
         || !parts.uri.path().starts_with("/fairs/")
         || cookie_value(&parts, SESSION_COOKIE).is_some()
-        // A personal invitation link fills in a name: never shared.
-        || parts.uri.query().is_some_and(|q| q.contains("invite="))
+        // A query can carry a personal invitation code (the page then fills
+        // in a name and an address: never shared), and random ones must not
+        // fill the cache.
+        || parts.uri.query().is_some()
     {
         return next.run(Request::from_parts(parts, body)).await;
     }
-    let key = format!(
-        "{}|{}|{}",
-        parts.uri,
-        cookie_value(&parts, LOCALE_COOKIE).unwrap_or_default(),
-        cookie_value(&parts, app::prefs::TEXT_SIZE_COOKIE).unwrap_or_default()
+    let key = cache_key(
+        parts.uri.path(),
+        cookie_value(&parts, LOCALE_COOKIE).as_deref(),
+        cookie_value(&parts, app::prefs::TEXT_SIZE_COOKIE).as_deref(),
     );
     if let Some(hit) = cache.get(&key) {
         return hit;
@@ -134,17 +200,22 @@ pub async fn cache_public_pages(
         return response;
     }
     let (parts, body) = response.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        // Too large or broken: answer without caching.
-        return Response::from_parts(parts, Body::empty());
+    let Ok(bytes) = to_bytes(body, usize::MAX).await else {
+        // The page broke off while rendering: never a 200 with half a page.
+        tracing::error!("a public page broke off while rendering");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let entry = Entry {
-        stored: Instant::now(),
-        nonce: nonce_of(&parts.headers),
-        headers: parts.headers.clone(),
-        body: bytes.clone(),
-    };
-    cache.put(key, entry);
+    if !bytes.is_empty() && bytes.len() <= MAX_BODY {
+        cache.put(
+            key,
+            Entry {
+                stored: Instant::now(),
+                nonce: nonce_of(&parts.headers),
+                headers: parts.headers.clone(),
+                body: bytes.clone(),
+            },
+        );
+    }
     Response::from_parts(parts, Body::from(bytes))
 }
 
@@ -172,5 +243,56 @@ mod tests {
         let policy = |r: &Response| nonce_of(r.headers()).unwrap_or_default();
         assert_ne!(policy(&a), "abc123XYZ");
         assert_ne!(policy(&a), policy(&b));
+    }
+
+    fn page(bytes: usize) -> Entry {
+        Entry {
+            stored: Instant::now(),
+            headers: HeaderMap::new(),
+            body: Bytes::from(vec![b'x'; bytes]),
+            nonce: None,
+        }
+    }
+
+    #[test]
+    fn made_up_cookie_values_do_not_make_new_entries() {
+        let a = cache_key("/fairs/x", Some("de"), None);
+        assert_eq!(
+            a,
+            cache_key("/fairs/x", Some("xx-123"), Some("gigantic-42"))
+        );
+        assert_eq!(a, cache_key("/fairs/x", None, Some("normal")));
+        assert_ne!(a, cache_key("/fairs/x", Some("en"), None));
+        assert_ne!(a, cache_key("/fairs/y", Some("de"), None));
+    }
+
+    #[test]
+    fn memory_is_bounded_by_bytes_oldest_first_and_empty_pages_are_not_kept() {
+        let cache = PageCache::with_budget(Duration::from_secs(60), 1000);
+        cache.put("a".into(), page(400));
+        std::thread::sleep(Duration::from_millis(2));
+        cache.put("b".into(), page(400));
+        std::thread::sleep(Duration::from_millis(2));
+        cache.put("c".into(), page(400));
+        assert_eq!(cache.held(), (2, 800), "the oldest made room");
+        assert!(cache.get("a").is_none());
+        assert!(cache.get("c").is_some());
+        cache.put("d".into(), page(0));
+        cache.put("e".into(), page(2000));
+        assert_eq!(
+            cache.held(),
+            (2, 800),
+            "empty and oversized pages are not kept"
+        );
+    }
+
+    #[test]
+    fn expired_pages_are_dropped() {
+        let cache = PageCache::with_budget(Duration::from_millis(1), 1000);
+        cache.put("a".into(), page(400));
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(cache.get("a").is_none());
+        cache.put("b".into(), page(100));
+        assert_eq!(cache.held(), (1, 100));
     }
 }

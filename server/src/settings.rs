@@ -37,6 +37,8 @@ pub struct Settings {
     pub login_max_failures: i64,
     pub login_max_failures_per_ip: i64,
     pub login_window_minutes: i64,
+    /// Booths one employer may hold or have booked at one fair at once.
+    pub max_booths_per_employer: i64,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy).
     pub trust_proxy_headers: bool,
     /// How long an anonymous public fair page is served from memory, in
@@ -78,6 +80,7 @@ impl Default for Settings {
             login_max_failures: 5,
             login_max_failures_per_ip: 50,
             login_window_minutes: 15,
+            max_booths_per_employer: 4,
             trust_proxy_headers: false,
             page_cache_millis: 1000,
             smtp_url: None,
@@ -142,6 +145,7 @@ impl Settings {
             login_max_failures: self.login_max_failures,
             login_max_failures_per_ip: self.login_max_failures_per_ip,
             login_window_secs: self.login_window_minutes * 60,
+            max_booths_per_employer: self.max_booths_per_employer.max(1),
         })
     }
 

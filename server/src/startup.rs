@@ -14,10 +14,19 @@ use axum::{
     routing::{get, post},
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use secrecy::ExposeSecret;
-use std::{future::Future, net::SocketAddr, sync::Arc};
+use std::{
+    future::Future,
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+};
 use tokio::net::TcpListener;
+
+/// The largest request body accepted (logos have their own, smaller limit).
+pub const REQUEST_BODY_LIMIT: usize = 8 * 1024 * 1024;
 
 /// What axum handlers share.
 #[derive(Clone)]
@@ -139,8 +148,20 @@ impl Application {
     }
 }
 
+/// The app's routes, generated once per process. Generating them switches
+/// resource loading off for the whole process while it runs (Leptos's
+/// `SuppressResourceLoad` is a global flag), so a server in the same process
+/// that renders a page at that moment waits for a resource that never loads:
+/// the page never finishes. The HTTP tests run many servers in one process
+/// and saw exactly that on PostgreSQL. Once, before any server serves, is
+/// safe: every router waits for this list.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: ServerState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let options = state.leptos_options.clone();
@@ -172,6 +193,15 @@ fn router(state: ServerState) -> Router {
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::status_codes::truthful_status,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::origin_check::refuse_cross_site,
+        ))
+        // Set on purpose: a case worker's list of 20,000 invitations is about
+        // 2.5 MB of CSV; nothing else comes near.
+        .layer(axum::extract::DefaultBodyLimit::max(REQUEST_BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::page_cache::cache_public_pages,

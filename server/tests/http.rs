@@ -1,137 +1,11 @@
 //! HTTP tests against a spawned server on a fresh database: pages, language,
 //! security headers, health, and the account server functions.
-use app::{
-    clock::SystemClock,
-    db::{Backend, testing::TestDb},
-};
+mod support;
+
+use app::db::Backend;
 use reqwest::{StatusCode, header};
-use server::{Application, settings::Settings};
-use std::sync::Arc;
-
-struct TestApp {
-    base: String,
-    client: reqwest::Client,
-    db: TestDb,
-}
-
-async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with(backend, Settings::default()).await
-}
-
-/// Spawns the app with some settings changed (e.g. an SMTP server).
-async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
-    let db = TestDb::new(backend).await;
-    let settings = Settings {
-        listen_addr: "127.0.0.1:0".into(),
-        site_root: std::env::temp_dir().display().to_string(),
-        ticket_secret: Some("ticket secret of the HTTP tests".to_owned().into()),
-        ..settings
-    };
-    let application = Application::build_with(
-        &settings,
-        db.db.clone(),
-        Arc::new(SystemClock),
-        settings
-            .app_config()
-            .unwrap_or_else(|e| panic!("configuration: {e}")),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
-    let base = format!("http://{}", application.address());
-    tokio::spawn(application.run_until_stopped(std::future::pending()));
-    // A request that hangs fails the test within a minute (and names the
-    // path) instead of stalling the whole run.
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(std::time::Duration::from_secs(60))
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    TestApp { base, client, db }
-}
-
-impl TestApp {
-    /// Fills the database with the German demo (fairs, organisers, employers).
-    async fn seed_demo(&self) {
-        app::demo::seed_if_empty(&self.db, &SystemClock)
-            .await
-            .unwrap_or_else(|e| panic!("demo: {e}"));
-    }
-
-    /// A GET. One that does not answer in 20 s is tried once more, loudly:
-    /// on PostgreSQL about one run in ten has an async-rendered page that
-    /// never finishes (README, "Known limits"); a second hang fails.
-    async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
-        let send = || {
-            let mut request = self.client.get(format!("{}{path}", self.base));
-            if let Some(cookie) = cookie {
-                request = request.header(header::COOKIE, cookie);
-            }
-            request.timeout(std::time::Duration::from_secs(20)).send()
-        };
-        match send().await {
-            Err(e) if e.is_timeout() => {
-                eprintln!("GET {path} hung for 20 s (known SSR hang); trying once more");
-                send().await
-            }
-            other => other,
-        }
-        .unwrap_or_else(|e| panic!("GET {path}: {e}"))
-    }
-
-    async fn post_form(
-        &self,
-        path: &str,
-        form: &[(&str, &str)],
-        cookie: Option<&str>,
-    ) -> reqwest::Response {
-        let mut request = self.client.post(format!("{}{path}", self.base)).form(form);
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
-    }
-
-    async fn post_form_owned(&self, path: &str, form: &[(&str, String)]) -> reqwest::Response {
-        self.client
-            .post(format!("{}{path}", self.base))
-            .form(form)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
-    }
-
-    async fn sign_up(&self, email: &str) -> reqwest::Response {
-        self.post_form(
-            "/api/auth/sign_up",
-            &[
-                ("form[name]", "Sabine Keller"),
-                ("form[email]", email),
-                ("form[password]", "sicheres-passwort"),
-                ("form[organisation]", "Jobcenter Frankfurt"),
-                ("form[kind]", "organiser"),
-            ],
-            None,
-        )
-        .await
-    }
-}
-
-fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("jf_session="))
-        .map(str::to_owned)
-}
-
-async fn body(response: reqwest::Response) -> String {
-    response.text().await.unwrap_or_default()
-}
+use server::settings::Settings;
+use support::*;
 
 #[tokio::test]
 async fn pages_are_server_rendered_in_german_by_default() {
@@ -264,6 +138,28 @@ async fn account_journey(backend: Backend) {
     assert!(me.contains("anna@example.org"), "{me}");
     let account = body(app.get("/account", Some(&session)).await).await;
     assert!(
+        account.contains("Bitte bestätigen Sie Ihre E-Mail-Adresse"),
+        "the new account proves its address first"
+    );
+    let mails = app::mail::outbox::list_for_recipient(app.db.pool(), "anna@example.org")
+        .await
+        .unwrap_or_default();
+    let text = mails
+        .first()
+        .map(|m| m.body_text.clone())
+        .unwrap_or_default();
+    let token = text
+        .split("/account/verify/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default()
+        .to_owned();
+    let verified = app
+        .post_form("/api/auth/verify_email", &[("token", &token)], None)
+        .await;
+    assert!(verified.status().is_redirection() || verified.status().is_success());
+    let account = body(app.get("/account", Some(&session)).await).await;
+    assert!(
         account.contains("Jobcenter Frankfurt"),
         "account page lists the organisation"
     );
@@ -321,18 +217,6 @@ async fn organisation_data_needs_a_session() {
     )
     .await;
     assert!(text.contains("Unauthenticated"), "{text}");
-}
-
-async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            "/api/auth/sign_in",
-            &[("email", email), ("password", app::demo::DEMO_PASSWORD)],
-            None,
-        )
-        .await;
-    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in"));
-    cookie.split(';').next().unwrap_or_default().to_owned()
 }
 
 async fn fair_pages_and_exports(backend: Backend) {

@@ -57,3 +57,22 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     leptos_axum::redirect("/account");
     Ok(())
 }
+
+/// Sends the signed-in person a new link to prove their address.
+#[server(endpoint = "auth/resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_signed_in(&state).await?;
+    super::verification::resend_link(&state, &user, request::request_locale()).await?;
+    Ok(())
+}
+
+/// Opens a verification link (a button press, not the page load: mail
+/// scanners that open links must not verify on the person's behalf).
+#[server(endpoint = "auth/verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    super::verification::verify(&state, &token).await?;
+    leptos_axum::redirect("/account");
+    Ok(())
+}

@@ -1,5 +1,5 @@
 //! Accounts: sign-up, sign-in and sign-out, sessions, password reset, and
-//! throttling of sign-in attempts. Jobseekers never need an account.
+//! throttling of sign-in attempts, proven addresses. Jobseekers never need an account.
 pub mod api;
 pub mod model;
 pub mod pages;
@@ -12,5 +12,7 @@ pub mod request;
 pub mod service;
 #[cfg(feature = "ssr")]
 mod store;
+#[cfg(feature = "ssr")]
+pub mod verification;
 
 pub use model::*;

@@ -12,6 +12,9 @@ pub struct CurrentUser {
     pub id: i64,
     pub email: String,
     pub display_name: String,
+    /// Whether the person proved the address (opened a link mailed to it).
+    /// Until then the account can do nothing that depends on the address.
+    pub email_verified: bool,
 }
 
 /// What the sign-up form sends, unchecked.

@@ -1,12 +1,29 @@
-//! Password hashing with Argon2id, off the async runtime (it is CPU-heavy).
+//! Password hashing with Argon2id, off the async runtime (it is CPU-heavy),
+//! and never more than a few at once: each one takes 19 MiB, so a burst of
+//! sign-ins waits for a permit instead of exhausting memory.
 use anyhow::Context;
 use argon2::{
     Argon2,
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
 };
+use std::sync::LazyLock;
+use tokio::sync::Semaphore;
+
+/// Hashes computed at once, at most (about 19 MiB each).
+pub const HASHES_IN_FLIGHT: usize = 4;
+static PERMITS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(HASHES_IN_FLIGHT));
+
+async fn bounded<T: Send + 'static>(
+    work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    let _permit = PERMITS.acquire().await.context("hashing permits closed")?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .context("hashing task failed")?
+}
 
 pub async fn hash(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let mut salt_bytes = [0u8; 16];
         rand::RngCore::fill_bytes(&mut rand::rng(), &mut salt_bytes);
         let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
@@ -16,13 +33,12 @@ pub async fn hash(password: String) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
     })
     .await
-    .context("hashing task failed")?
 }
 
 /// Checks a password; with no stored hash it still spends the same time, so
 /// response times do not reveal which email addresses have accounts.
 pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let stored = stored_hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
         let parsed =
             PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("bad stored hash: {e}"))?;
@@ -32,7 +48,6 @@ pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Re
         Ok(ok && stored != DUMMY_HASH)
     })
     .await
-    .context("verification task failed")?
 }
 
 /// An Argon2id hash of a random string nobody knows.

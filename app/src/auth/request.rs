@@ -24,13 +24,15 @@ fn request_parts() -> Option<Parts> {
 }
 
 /// The signed-in person of a plain HTTP route (outside server functions),
-/// from the session cookie.
+/// from the session cookie; only once the address is proven (every plain
+/// route that needs a person serves what depends on the address).
 pub async fn user_of_request(state: &AppState, parts: &Parts) -> Option<CurrentUser> {
     let token = cookie_value(parts, SESSION_COOKIE)?;
     service::user_for_session(state, &token)
         .await
         .ok()
         .flatten()
+        .filter(|user| user.email_verified)
 }
 
 pub fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
@@ -76,8 +78,21 @@ pub async fn current_user(state: &AppState) -> Result<Option<CurrentUser>, AppEr
     }
 }
 
-/// The signed-in person, or `Unauthenticated`.
+/// The signed-in person with a proven address: `Unauthenticated` without a
+/// session, `Unverified` before the address is proven. Everything that
+/// depends on the address (organisations, fairs, bookings, mail) asks this.
 pub async fn require_user(state: &AppState) -> Result<CurrentUser, AppError> {
+    let user = require_signed_in(state).await?;
+    if user.email_verified {
+        Ok(user)
+    } else {
+        Err(AppError::Unverified)
+    }
+}
+
+/// The signed-in person, proven address or not (the account page, asking
+/// for a new verification link, accepting an invitation by its link).
+pub async fn require_signed_in(state: &AppState) -> Result<CurrentUser, AppError> {
     current_user(state).await?.ok_or(AppError::Unauthenticated)
 }
 

@@ -49,19 +49,25 @@ pub async fn sign_up(
         organisations::store::insert_organisation(&mut tx, valid.kind, &valid.organisation, now)
             .await?;
     organisations::store::insert_membership(&mut tx, org_id, user_id, Role::Owner, now).await?;
+    let user = CurrentUser {
+        id: user_id,
+        email: valid.email,
+        display_name: valid.name,
+        email_verified: false,
+    };
+    super::verification::send_link(state, &mut tx, &user, locale, now).await?;
     let token = start_session(state, &mut tx, user_id).await?;
     tx.commit().await?;
-    Ok(NewSession {
-        user: CurrentUser {
-            id: user_id,
-            email: valid.email,
-            display_name: valid.name,
-        },
-        token,
-    })
+    Ok(NewSession { user, token })
 }
 
-/// Signs in, refusing after too many failures for the address or the client.
+/// Signs in, refusing after too many failures of this client for the
+/// address, or of this client overall.
+///
+/// The attempt is recorded before it is judged, so attempts running at once
+/// count one another: of a burst, at most the allowed number reach the
+/// (slow, memory-hungry) password hash, and the database settles the race.
+/// A refused attempt is forgotten again, so a flood does not fill the table.
 pub async fn sign_in(
     state: &AppState,
     email: &str,
@@ -75,15 +81,16 @@ pub async fn sign_in(
     }
     let now = state.now();
     let window = state.config.login_window_secs;
-    let (by_email, by_ip, oldest) =
-        store::recent_failures(state.db.pool(), &email, client_ip, now - window).await?;
-    if by_email >= state.config.login_max_failures
-        || by_ip >= state.config.login_max_failures_per_ip
-    {
+    let pool = state.db.pool();
+    let attempt = store::insert_failure(pool, &email, client_ip, now).await?;
+    let (by_pair, by_ip, oldest) =
+        store::recent_failures(pool, &email, client_ip, now - window).await?;
+    if by_pair > state.config.login_max_failures || by_ip > state.config.login_max_failures_per_ip {
+        store::delete_failure(pool, attempt).await?;
         let retry_after_secs = oldest.map_or(window, |t| (t + window - now).max(1));
         return Err(ServiceError::TooManyAttempts { retry_after_secs });
     }
-    let user = store::find_user_by_email(state.db.pool(), &email).await?;
+    let user = store::find_user_by_email(pool, &email).await?;
     let verified = password::verify(
         password.to_owned(),
         user.as_ref().map(|u| u.password_hash.clone()),
@@ -91,12 +98,10 @@ pub async fn sign_in(
     .await?;
     let user = match user {
         Some(user) if verified => user,
-        _ => {
-            store::insert_failure(state.db.pool(), &email, client_ip, now).await?;
-            return Err(ServiceError::invalid(FORM, Problem::WrongCredentials));
-        }
+        // The recorded attempt stays: a failure.
+        _ => return Err(ServiceError::invalid(FORM, Problem::WrongCredentials)),
     };
-    store::clear_failures(state.db.pool(), &email).await?;
+    store::clear_failures(pool, &email, client_ip).await?;
     let mut tx = state.db.begin().await?;
     let token = start_session(state, &mut tx, user.id).await?;
     tx.commit().await?;
@@ -105,6 +110,7 @@ pub async fn sign_in(
             id: user.id,
             email: user.email,
             display_name: user.display_name,
+            email_verified: user.email_verified_at.is_some(),
         },
         token,
     })
@@ -126,11 +132,7 @@ pub async fn user_for_session(
         state.now(),
     )
     .await?;
-    Ok(row.map(|r| CurrentUser {
-        id: r.id,
-        email: r.email,
-        display_name: r.display_name,
-    }))
+    Ok(row.map(CurrentUser::from))
 }
 
 /// Sends a reset link if the address has an account. Answers the same either
@@ -161,7 +163,8 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> ServiceRes
     Ok(())
 }
 
-/// Sets a new password from a reset link; ends every other session.
+/// Sets a new password from a reset link; ends every other session. The
+/// link was mailed to the address, so opening it proves the address too.
 pub async fn reset_password(
     state: &AppState,
     token: &str,
@@ -175,18 +178,12 @@ pub async fn reset_password(
         .await?
         .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
     store::set_password_hash(&mut tx, user_id, &password_hash).await?;
+    store::mark_email_verified(&mut tx, user_id, state.now()).await?;
     store::delete_sessions_of_user(&mut tx, user_id).await?;
     let token = start_session(state, &mut tx, user_id).await?;
-    let user = store::find_user_by_id(&mut tx, user_id).await?;
+    let user = store::find_user_by_id(&mut tx, user_id).await?.into();
     tx.commit().await?;
-    Ok(NewSession {
-        user: CurrentUser {
-            id: user.id,
-            email: user.email,
-            display_name: user.display_name,
-        },
-        token,
-    })
+    Ok(NewSession { user, token })
 }
 
 /// Checks and hashes name and password for an account made from an
@@ -205,8 +202,9 @@ pub async fn prepare_account(name: &str, password: &str) -> ServiceResult<(Strin
     }
 }
 
-/// Inserts a prepared account; refuses a taken address.
-pub async fn insert_account(
+/// Inserts a prepared account; refuses a taken address. The caller proved
+/// the address (it came with a link mailed there), so it starts verified.
+pub async fn insert_verified_account(
     tx: &mut crate::db::Tx,
     email: &str,
     name: &str,
@@ -214,9 +212,11 @@ pub async fn insert_account(
     locale: Locale,
     now: i64,
 ) -> ServiceResult<i64> {
-    store::insert_user(tx, email, name, password_hash, locale.as_str(), now)
+    let user_id = store::insert_user(tx, email, name, password_hash, locale.as_str(), now)
         .await?
-        .ok_or_else(|| ServiceError::invalid("email", Problem::EmailTaken))
+        .ok_or_else(|| ServiceError::invalid("email", Problem::EmailTaken))?;
+    store::mark_email_verified(tx, user_id, now).await?;
+    Ok(user_id)
 }
 
 pub(crate) async fn start_session(
@@ -238,10 +238,14 @@ pub(crate) async fn start_session(
 }
 
 pub(crate) async fn user_by_id(tx: &mut crate::db::Tx, user_id: i64) -> ServiceResult<CurrentUser> {
-    let row = store::find_user_by_id(tx, user_id).await?;
-    Ok(CurrentUser {
-        id: row.id,
-        email: row.email,
-        display_name: row.display_name,
-    })
+    Ok(store::find_user_by_id(tx, user_id).await?.into())
+}
+
+/// Records that the person proved the address by a link mailed to it.
+pub(crate) async fn mark_verified(
+    tx: &mut crate::db::Tx,
+    user_id: i64,
+    now: i64,
+) -> ServiceResult<()> {
+    Ok(store::mark_email_verified(tx, user_id, now).await?)
 }

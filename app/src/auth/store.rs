@@ -9,6 +9,7 @@ pub struct UserRow {
     pub display_name: String,
     pub password_hash: String,
     pub locale: String,
+    pub email_verified_at: Option<i64>,
 }
 
 /// Inserts a user; `None` when the email address is taken.
@@ -35,7 +36,7 @@ pub async fn insert_user(
 
 pub async fn find_user_by_email(pool: &AnyPool, email: &str) -> sqlx::Result<Option<UserRow>> {
     sqlx::query_as(
-        "SELECT id, email, display_name, password_hash, locale FROM users WHERE email = $1",
+        "SELECT id, email, display_name, password_hash, locale, email_verified_at FROM users WHERE email = $1",
     )
     .bind(email)
     .fetch_optional(pool)
@@ -73,6 +74,18 @@ pub struct SessionUserRow {
     pub id: i64,
     pub email: String,
     pub display_name: String,
+    pub email_verified_at: Option<i64>,
+}
+
+impl From<SessionUserRow> for crate::auth::CurrentUser {
+    fn from(row: SessionUserRow) -> Self {
+        crate::auth::CurrentUser {
+            id: row.id,
+            email: row.email,
+            display_name: row.display_name,
+            email_verified: row.email_verified_at.is_some(),
+        }
+    }
 }
 
 pub async fn find_session_user(
@@ -81,7 +94,7 @@ pub async fn find_session_user(
     now: i64,
 ) -> sqlx::Result<Option<SessionUserRow>> {
     sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id \
+        "SELECT u.id, u.email, u.display_name, u.email_verified_at FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(token_hash)
@@ -106,18 +119,22 @@ pub async fn delete_sessions_of_user(tx: &mut Tx, user_id: i64) -> sqlx::Result<
         .map(|_| ())
 }
 
-/// Failed sign-ins since `since` for the address and for the client, and the
-/// oldest of the address's failures (to say when trying again makes sense).
+/// Sign-in attempts since `since` of this client for this address, and of
+/// this client for any address, and the oldest of the first kind (to say
+/// when trying again makes sense). Throttling by client, not by address
+/// alone, means a stranger cannot lock someone else's account.
 pub async fn recent_failures(
     pool: &AnyPool,
     email: &str,
     client_ip: &str,
     since: i64,
 ) -> sqlx::Result<(i64, i64, Option<i64>)> {
-    let (by_email, oldest): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE email = $1 AND failed_at > $2",
+    let (by_pair, oldest): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(failed_at) FROM login_failures \
+         WHERE email = $1 AND client_ip = $2 AND failed_at > $3",
     )
     .bind(email)
+    .bind(client_ip)
     .bind(since)
     .fetch_one(pool)
     .await?;
@@ -128,27 +145,39 @@ pub async fn recent_failures(
     .bind(since)
     .fetch_one(pool)
     .await?;
-    Ok((by_email, by_ip, oldest))
+    Ok((by_pair, by_ip, oldest))
 }
 
+/// Records an attempt (as a failure until it succeeds); its id.
 pub async fn insert_failure(
     pool: &AnyPool,
     email: &str,
     client_ip: &str,
     now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO login_failures (email, client_ip, failed_at) VALUES ($1, $2, $3)")
-        .bind(email)
-        .bind(client_ip)
-        .bind(now)
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO login_failures (email, client_ip, failed_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(email)
+    .bind(client_ip)
+    .bind(now)
+    .fetch_one(pool)
+    .await
+}
+
+pub async fn delete_failure(pool: &AnyPool, id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1")
+        .bind(id)
         .execute(pool)
         .await
         .map(|_| ())
 }
 
-pub async fn clear_failures(pool: &AnyPool, email: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+/// Forgets this client's failures for the address (after a success).
+pub async fn clear_failures(pool: &AnyPool, email: &str, client_ip: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE email = $1 AND client_ip = $2")
         .bind(email)
+        .bind(client_ip)
         .execute(pool)
         .await
         .map(|_| ())
@@ -190,8 +219,64 @@ pub async fn use_password_reset(
 }
 
 pub async fn find_user_by_id(tx: &mut Tx, user_id: i64) -> sqlx::Result<SessionUserRow> {
-    sqlx::query_as("SELECT id, email, display_name FROM users WHERE id = $1")
+    sqlx::query_as("SELECT id, email, display_name, email_verified_at FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(&mut **tx)
         .await
+}
+
+pub async fn insert_email_verification(
+    tx: &mut Tx,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// When the newest verification link for the person was made, if any.
+pub async fn latest_email_verification(pool: &AnyPool, user_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT MAX(created_at) FROM email_verifications WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
+}
+
+/// Marks a valid verification link used, atomically; the user's id if it was
+/// valid (unused and not expired).
+pub async fn use_email_verification(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "UPDATE email_verifications SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Records that the person proved the address (the first proof counts).
+pub async fn mark_email_verified(tx: &mut Tx, user_id: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }

@@ -114,7 +114,7 @@ pub fn format_euros(cents: i64) -> String {
     let mut grouped = String::new();
     let digits = euros.abs().to_string();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

@@ -18,7 +18,11 @@ use crate::{
     db::Tx,
     employers::service::require_employer,
     error::{FORM, Problem},
-    fairs::{FairStatus, service::require_planner, time},
+    fairs::{
+        FairStatus,
+        service::{require_changeable, require_planner},
+        time,
+    },
     floorplan::{BoothCategory, Extra},
     mail::{
         outbox::{self, Envelope},
@@ -76,6 +80,16 @@ pub async fn request_booth(
     if let Some(expired) = store::expire_hold_of_booth(&mut tx, booth.booth_id, now).await? {
         mail_step(state, &mut tx, expired, BookingStep::Expired).await?;
     }
+    let max = state.config.max_booths_per_employer;
+    if store::lock_employer_and_count_booths(&mut tx, organisation_id, booth.fair_id).await? >= max
+    {
+        return Err(ServiceError::invalid(
+            FORM,
+            Problem::TooManyBooths {
+                max: u32::try_from(max).unwrap_or(u32::MAX),
+            },
+        ));
+    }
     let inserted = store::insert_booking(
         &mut tx,
         &NewBooking {
@@ -130,7 +144,7 @@ pub async fn decide(
     let booking = store::booking(state.db.pool(), booking_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    require_planner(state, user, booking.fair_id).await?;
+    require_changeable(state, user, booking.fair_id).await?;
     let message = message.trim();
     if message.chars().count() > 1000 {
         return Err(ServiceError::invalid(
@@ -424,7 +438,7 @@ pub async fn my_bookings(state: &AppState, user: &CurrentUser) -> ServiceResult<
                 .map(|b| view_of(b, now)),
         );
     }
-    all.sort_by(|a, b| b.id.cmp(&a.id));
+    all.sort_by_key(|b| std::cmp::Reverse(b.id));
     Ok(all)
 }
 

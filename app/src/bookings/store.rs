@@ -64,6 +64,30 @@ pub struct NewBooking<'a> {
     pub now: i64,
 }
 
+/// Locks the employer for the rest of the transaction and counts its active
+/// (held or confirmed) bookings at the fair. The no-op update takes a row
+/// lock on PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serialises
+/// writers), so two requests at once cannot both pass the limit.
+pub async fn lock_employer_and_count_booths(
+    tx: &mut Tx,
+    organisation_id: i64,
+    fair_id: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query("UPDATE organisations SET name = name WHERE id = $1")
+        .bind(organisation_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM booth_bookings b JOIN booths bo ON bo.id = b.booth_id \
+         JOIN halls h ON h.id = bo.hall_id \
+         WHERE b.organisation_id = $1 AND h.fair_id = $2 AND b.status IN ('held', 'confirmed')",
+    )
+    .bind(organisation_id)
+    .bind(fair_id)
+    .fetch_one(&mut **tx)
+    .await
+}
+
 /// Takes the booth: the new booking's id, or none when another active
 /// booking holds it (decided by the unique index, also under a race).
 pub async fn insert_booking(tx: &mut Tx, b: &NewBooking<'_>) -> sqlx::Result<Option<i64>> {

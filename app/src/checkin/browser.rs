@@ -49,12 +49,15 @@ pub async fn sleep(ms: u32) {
     let _ = JsFuture::from(sleep_promise(ms)).await;
 }
 
+/// Reads a QR code from a camera frame (RGBA bytes, width, height).
+pub type FrameDecoder = Closure<dyn FnMut(Vec<u8>, u32, u32) -> Option<String>>;
+
 /// Starts the camera; the closures must live as long as it runs. Returns
 /// "detector", "wasm" or the browser's error name.
 pub async fn start_camera(
     video: &web_sys::HtmlVideoElement,
     on_text: &Closure<dyn FnMut(String)>,
-    decode: &Closure<dyn FnMut(Vec<u8>, u32, u32) -> Option<String>>,
+    decode: &FrameDecoder,
 ) -> String {
     JsFuture::from(start_camera_promise(video, on_text, decode))
         .await

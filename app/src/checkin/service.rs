@@ -12,7 +12,11 @@ use super::{
 use crate::{
     auth::CurrentUser,
     error::{FORM, FieldErrors, Problem},
-    fairs::{FairStatus, localized_title, service::require_planner, store as fair_store, time},
+    fairs::{
+        FairStatus, localized_title,
+        service::{require_changeable, require_planner},
+        store as fair_store, time,
+    },
     i18n::Locale,
     organisations::Role,
     registration::{issue, keys, store as registration_store},
@@ -171,12 +175,17 @@ pub async fn door_pack(
     door_pack_of(state, &fair, locale).await
 }
 
-/// The door pack of a fair, for a caller already checked.
+/// The door pack of a fair, for a caller already checked. Only published
+/// or closed fairs have one: a draft has no door yet, and an archived fair's
+/// registrants are no one's business at a door any more.
 pub async fn door_pack_of(
     state: &AppState,
     fair: &DoorFairRow,
     locale: Locale,
 ) -> ServiceResult<DoorPack> {
+    if !matches!(fair.status.as_str(), "published" | "closed") {
+        return Err(ServiceError::NotFound);
+    }
     let pool = state.db.pool();
     let (rules, keys) = rules(state, fair).await?;
     let tickets = store::door_tickets(pool, fair.id).await?;
@@ -528,7 +537,7 @@ pub async fn set_tolerance(
     fair_id: i64,
     minutes: &str,
 ) -> ServiceResult<()> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let range = Problem::OutOfRange {
         min: 0,
         max: TOLERANCE_MAX_MINUTES,
@@ -554,7 +563,7 @@ pub async fn create_token(
     fair_id: i64,
     label: &str,
 ) -> ServiceResult<String> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let label = required_text(label, GATE_MAX).map_err(|p| ServiceError::invalid("label", p))?;
     let (token, hash) = tokens::new_token();
     let mut tx = state.db.begin().await?;
@@ -569,7 +578,7 @@ pub async fn revoke_token(
     fair_id: i64,
     token_id: i64,
 ) -> ServiceResult<()> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     let revoked = store::revoke_token(&mut tx, fair_id, token_id, state.now()).await?;
     tx.commit().await?;

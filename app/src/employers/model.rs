@@ -344,7 +344,7 @@ impl DirectoryFilter {
     pub fn admits(&self, entry: &DirectoryEntry) -> bool {
         (self.industry.is_empty() || entry.industry == self.industry)
             && (self.kind.is_empty() || entry.jobs.iter().any(|j| j.kind == self.kind))
-            && (self.language.is_empty() || entry.languages.iter().any(|l| *l == self.language))
+            && (self.language.is_empty() || entry.languages.contains(&self.language))
     }
 }
 

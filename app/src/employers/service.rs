@@ -188,6 +188,17 @@ pub async fn delete_job(
     Ok(())
 }
 
+/// The booths with a confirmed booking: what the public may see of a fair's
+/// exhibitors (a held request publishes nothing).
+async fn confirmed_booths(
+    pool: &sqlx::AnyPool,
+    fair_id: i64,
+) -> ServiceResult<Vec<crate::fairs::store::ExhibitorRow>> {
+    let mut booths = exhibitors(pool, fair_id).await?;
+    booths.retain(|b| b.status == "confirmed");
+    Ok(booths)
+}
+
 /// Every exhibitor of a public fair with its booths and jobs, filtered.
 pub async fn directory(
     state: &AppState,
@@ -196,7 +207,7 @@ pub async fn directory(
 ) -> ServiceResult<Directory> {
     let pool = state.db.pool();
     let fair = public_fair(state, slug).await?;
-    let booths = exhibitors(pool, fair.id).await?;
+    let booths = confirmed_booths(pool, fair.id).await?;
     let jobs = store::jobs_at_fair(pool, fair.id).await?;
     let entries: Vec<DirectoryEntry> = store::profiles_at_fair(pool, fair.id)
         .await?
@@ -240,7 +251,7 @@ pub async fn exhibitor_page(
 ) -> ServiceResult<ExhibitorPage> {
     let pool = state.db.pool();
     let fair = public_fair(state, slug).await?;
-    let booths: Vec<_> = exhibitors(pool, fair.id)
+    let booths: Vec<_> = confirmed_booths(pool, fair.id)
         .await?
         .into_iter()
         .filter(|b| b.organisation_id == organisation_id)

@@ -30,12 +30,13 @@ pub async fn profile(pool: &AnyPool, organisation_id: i64) -> sqlx::Result<Optio
     .await
 }
 
-/// The profiles of the employers with an active booking at a fair.
+/// The profiles of the employers with a confirmed booking at a fair (a
+/// request the organiser has not decided publishes nothing).
 pub async fn profiles_at_fair(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<ProfileRow>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{PROFILE_SELECT} WHERE o.id IN (SELECT b.organisation_id FROM booth_bookings b \
          JOIN booths bo ON bo.id = b.booth_id JOIN halls h ON h.id = bo.hall_id \
-         WHERE h.fair_id = $1 AND b.status IN ('held', 'confirmed')) ORDER BY o.name"
+         WHERE h.fair_id = $1 AND b.status = 'confirmed') ORDER BY o.name"
     )))
     .bind(fair_id)
     .fetch_all(pool)

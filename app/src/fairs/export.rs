@@ -85,6 +85,7 @@ pub async fn registrations(
     ];
     let status = |s: &str| match s {
         "active" => td_string!(locale, export.status_active).to_string(),
+        "waiting" => td_string!(locale, export.status_waiting).to_string(),
         _ => td_string!(locale, export.status_cancelled).to_string(),
     };
     let rows = rows

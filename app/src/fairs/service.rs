@@ -39,6 +39,21 @@ pub async fn require_planner(
     }
 }
 
+/// The fair, if the person may plan it and it can still change: archived
+/// fairs are read-only everywhere (slots, co-organisers, halls, booths,
+/// bookings, invitations, the door's settings and tokens).
+pub async fn require_changeable(
+    state: &AppState,
+    user: &CurrentUser,
+    fair_id: i64,
+) -> ServiceResult<FairRow> {
+    let fair = require_planner(state, user, fair_id).await?;
+    if fair.status == FairStatus::Archived.as_str() {
+        return Err(ServiceError::invalid(FORM, Problem::Archived));
+    }
+    Ok(fair)
+}
+
 /// A fair form that passed every check.
 pub struct CheckedFair {
     pub title_de: String,
@@ -152,20 +167,20 @@ pub fn check_fair_form(form: &FairForm) -> Result<CheckedFair, FieldErrors> {
         "registration_closes",
         moment(&form.registration_closes, &zone),
     );
-    if let (Some(starts), Some(ends)) = (starts, ends) {
-        if ends <= starts {
-            e.add("ends", Problem::EndBeforeStart);
-        }
+    if let (Some(starts), Some(ends)) = (starts, ends)
+        && ends <= starts
+    {
+        e.add("ends", Problem::EndBeforeStart);
     }
-    if let (Some(opens), Some(closes)) = (opens, closes) {
-        if closes <= opens {
-            e.add("registration_closes", Problem::EndBeforeStart);
-        }
+    if let (Some(opens), Some(closes)) = (opens, closes)
+        && closes <= opens
+    {
+        e.add("registration_closes", Problem::EndBeforeStart);
     }
-    if let (Some(closes), Some(ends)) = (closes, ends) {
-        if closes > ends {
-            e.add("registration_closes", Problem::OutsideFair);
-        }
+    if let (Some(closes), Some(ends)) = (closes, ends)
+        && closes > ends
+    {
+        e.add("registration_closes", Problem::OutsideFair);
     }
     match (
         title_de,
@@ -268,10 +283,7 @@ pub async fn update_fair(
     fair_id: i64,
     form: &FairForm,
 ) -> ServiceResult<()> {
-    let current = require_planner(state, user, fair_id).await?;
-    if current.status == FairStatus::Archived.as_str() {
-        return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
-    }
+    require_changeable(state, user, fair_id).await?;
     let fair = check_fair_form(form)?;
     let mut tx = state.db.begin().await?;
     if store::count_slots_outside(&mut tx, fair_id, fair.starts_at, fair.ends_at).await? > 0 {
@@ -333,7 +345,7 @@ pub async fn add_co_organiser(
     fair_id: i64,
     org_id: i64,
 ) -> ServiceResult<()> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     match store::organisation_kind(&mut tx, org_id).await?.as_deref() {
         Some(kind) if OrgKind::parse(kind) == Some(OrgKind::Organiser) => {}
@@ -361,7 +373,7 @@ pub async fn remove_co_organiser(
     fair_id: i64,
     org_id: i64,
 ) -> ServiceResult<()> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     if !store::delete_organiser(&mut tx, fair_id, org_id).await? {
         return Err(ServiceError::invalid(FORM, Problem::InvalidChoice));
@@ -422,7 +434,7 @@ pub async fn add_slot(
     fair_id: i64,
     form: &SlotForm,
 ) -> ServiceResult<i64> {
-    let fair = require_planner(state, user, fair_id).await?;
+    let fair = require_changeable(state, user, fair_id).await?;
     let values = check_slot_form(form, &fair)?;
     let mut tx = state.db.begin().await?;
     let id = store::insert_slot(&mut tx, fair_id, &values).await?;
@@ -441,7 +453,7 @@ pub async fn update_slot(
     let fair_id = store::slot_fair(state.db.pool(), slot_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let fair = require_planner(state, user, fair_id).await?;
+    let fair = require_changeable(state, user, fair_id).await?;
     let values = check_slot_form(form, &fair)?;
     let ticket_context = crate::registration::service::fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
@@ -474,7 +486,7 @@ pub async fn delete_slot(state: &AppState, user: &CurrentUser, slot_id: i64) -> 
     let fair_id = store::slot_fair(state.db.pool(), slot_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     if !store::delete_unused_slot(&mut tx, slot_id).await? {
         return Err(ServiceError::invalid(FORM, Problem::InUse));

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     auth::CurrentUser,
     error::{FORM, Problem},
-    fairs::service::require_planner,
+    fairs::service::require_changeable,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
@@ -66,7 +66,7 @@ pub async fn add_hall(
     fair_id: i64,
     form: &HallForm,
 ) -> ServiceResult<i64> {
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let hall = check_hall(form)?;
     let mut tx = state.db.begin().await?;
     if store::hall_name_taken(&mut tx, fair_id, &hall.name, 0).await? {
@@ -87,7 +87,7 @@ pub async fn update_hall(
     let fair_id = store::hall_fair(state.db.pool(), hall_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let hall = check_hall(form)?;
     let mut tx = state.db.begin().await?;
     store::lock_hall(&mut tx, hall_id)
@@ -121,16 +121,16 @@ pub async fn save_booth(
     let fair_id = store::hall_fair(state.db.pool(), hall_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     let hall = store::lock_hall(&mut tx, hall_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let rows = store::booths_in_hall(&mut tx, hall_id).await?;
-    if let Some(id) = booth_id {
-        if !rows.iter().any(|r| r.id == id) {
-            return Err(ServiceError::NotFound);
-        }
+    if let Some(id) = booth_id
+        && !rows.iter().any(|r| r.id == id)
+    {
+        return Err(ServiceError::NotFound);
     }
     let neighbours: Vec<Neighbour<'_>> = rows
         .iter()
@@ -166,7 +166,7 @@ pub async fn delete_booth(
     let fair_id = store::booth_fair(state.db.pool(), booth_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    require_planner(state, user, fair_id).await?;
+    require_changeable(state, user, fair_id).await?;
     let mut tx = state.db.begin().await?;
     if !store::delete_unbooked_booth(&mut tx, booth_id).await? {
         return Err(ServiceError::invalid(FORM, Problem::InUse));

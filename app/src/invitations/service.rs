@@ -12,7 +12,12 @@ use super::{
 use crate::{
     auth::CurrentUser,
     error::{FieldError, Problem},
-    fairs::{service::require_planner, store as fair_store, store::FairRow, time},
+    fairs::{
+        service::{require_changeable, require_planner},
+        store as fair_store,
+        store::FairRow,
+        time,
+    },
     i18n::Locale,
     mail::{self, outbox::Envelope, templates::FairInvitation},
     service_error::{ServiceError, ServiceResult},
@@ -53,7 +58,7 @@ pub async fn check_list(
     csv_text: &str,
     kind: InviteKind,
 ) -> ServiceResult<ImportPreview> {
-    let fair = require_planner(state, user, fair_id).await?;
+    let fair = require_changeable(state, user, fair_id).await?;
     let rows = csv_import::read_rows(csv_text)?;
     let slots = slot_choices(state, &fair).await?;
     check_rows(state, &fair, &slots, rows, kind).await
@@ -115,7 +120,7 @@ pub async fn invite(
     rows: Vec<InviteRow>,
     kind: InviteKind,
 ) -> ServiceResult<usize> {
-    let fair = require_planner(state, user, fair_id).await?;
+    let fair = require_changeable(state, user, fair_id).await?;
     if rows.len() > super::model::CHUNK * 4 {
         return Err(ServiceError::invalid(
             crate::error::FORM,

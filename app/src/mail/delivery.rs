@@ -263,7 +263,7 @@ async fn deliver_one(
             );
             let retry_at = (!permanent && mail.attempts < settings.max_attempts)
                 .then(|| clock.now() + backoff_secs(mail.attempts));
-            tracing::warn!(mail_id = mail.id, attempts = mail.attempts, retry = retry_at.is_some(), error = %error, "mail not sent");
+            tracing::warn!(mail_id = mail.id, attempts = mail.attempts, retry = retry_at.is_some(), error = %crate::secrets::mask_addresses(&error.to_string()), "mail not sent");
             outbox::mark_attempt_failed(db.pool(), mail.id, &error.to_string(), retry_at).await?;
             Ok(if retry_at.is_some() {
                 Outcome::Retried

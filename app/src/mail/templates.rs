@@ -33,6 +33,18 @@ pub fn password_reset(locale: Locale, name: &str, link: &str) -> Message {
     )
 }
 
+pub fn verify_email(locale: Locale, name: &str, link: &str) -> Message {
+    let greeting = td_string!(locale, mail.greeting, name = name).to_string();
+    compose(
+        td_string!(locale, mail.verify_subject).to_string(),
+        &greeting,
+        td_string!(locale, mail.verify_body).to_string(),
+        td_string!(locale, mail.verify_action).to_string(),
+        link,
+        locale,
+    )
+}
+
 pub fn member_invite(
     locale: Locale,
     inviter: &str,
@@ -43,7 +55,7 @@ pub fn member_invite(
     let role = role_label(locale, role);
     compose(
         td_string!(locale, mail.invite_subject, organisation = organisation).to_string(),
-        &td_string!(locale, mail.greeting_plain).to_string(),
+        td_string!(locale, mail.greeting_plain),
         td_string!(
             locale,
             mail.invite_body,
@@ -486,7 +498,7 @@ pub fn booking_mail(locale: Locale, mail: &BookingMail<'_>) -> Message {
     };
     compose(
         subject,
-        &td_string!(locale, mail.greeting_plain).to_string(),
+        td_string!(locale, mail.greeting_plain),
         body,
         td_string!(locale, mail.booking_action).to_string(),
         mail.link,

@@ -41,7 +41,7 @@ pub async fn get_invite_details(token: String) -> Result<InviteDetails, AppError
 #[server(endpoint = "organisations/accept_invite")]
 pub async fn accept_invite(token: String) -> Result<(), AppError> {
     let state = request::app_state()?;
-    let user = request::require_user(&state).await?;
+    let user = request::require_signed_in(&state).await?;
     service::accept_invite(&state, &user, &token).await?;
     leptos_axum::redirect("/account");
     Ok(())

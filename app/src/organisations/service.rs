@@ -137,7 +137,9 @@ pub async fn invite_details(state: &AppState, token: &str) -> ServiceResult<Invi
     })
 }
 
-/// A signed-in person accepts an invitation sent to their own address.
+/// A signed-in person accepts an invitation sent to their own address. The
+/// link was mailed there, so holding it proves the address: an account not
+/// yet verified (a new one) is verified by it.
 pub async fn accept_invite(
     state: &AppState,
     caller: &CurrentUser,
@@ -152,6 +154,9 @@ pub async fn accept_invite(
     let mut tx = state.db.begin().await?;
     if !store::mark_invite_accepted(&mut tx, invite.id, now).await? {
         return Err(ServiceError::invalid(FORM, Problem::LinkInvalid));
+    }
+    if !caller.email_verified {
+        auth_service::mark_verified(&mut tx, caller.id, now).await?;
     }
     store::insert_membership(&mut tx, invite.organisation_id, caller.id, role, now).await?;
     tx.commit().await?;
@@ -175,9 +180,15 @@ pub async fn accept_invite_with_new_account(
     if !store::mark_invite_accepted(&mut tx, invite.id, now).await? {
         return Err(ServiceError::invalid(FORM, Problem::LinkInvalid));
     }
-    let user_id =
-        auth_service::insert_account(&mut tx, &invite.email, &name, &password_hash, locale, now)
-            .await?;
+    let user_id = auth_service::insert_verified_account(
+        &mut tx,
+        &invite.email,
+        &name,
+        &password_hash,
+        locale,
+        now,
+    )
+    .await?;
     store::insert_membership(&mut tx, invite.organisation_id, user_id, role, now).await?;
     let token = auth_service::start_session(state, &mut tx, user_id).await?;
     let user = auth_service::user_by_id(&mut tx, user_id).await?;

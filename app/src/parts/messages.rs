@@ -48,6 +48,10 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
             t_string!(i18n, problems.file_too_large, max_kb = max_kb).to_string()
         }
         Problem::UnsupportedFile => t_string!(i18n, problems.unsupported_file).to_string(),
+        Problem::Archived => t_string!(i18n, problems.archived).to_string(),
+        Problem::TooManyBooths { max } => {
+            t_string!(i18n, problems.too_many_booths, max = max).to_string()
+        }
     }
 }
 
@@ -61,6 +65,7 @@ pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
         },
         AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
         AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::Unverified => t_string!(i18n, errors.unverified).to_string(),
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::TooManyAttempts { retry_after_secs } => {
             let minutes = (retry_after_secs + 59) / 60;

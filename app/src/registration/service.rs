@@ -220,21 +220,13 @@ async fn try_register(
     // recognised by the unique index (or by a refusal below) and answered
     // in a second transaction, so new registrations need no extra read.
     let mut tx = state.db.begin().await?;
-    if let Some(id) = invite_id {
-        if !store::use_invite(&mut tx, id, now).await?
-            && slot.entry_mode == EntryMode::Invite.as_str()
-        {
-            drop(tx);
-            return refused_unless_registered(
-                state,
-                ctx,
-                fair,
-                checked,
-                "invite",
-                Problem::InviteUsed,
-            )
+    if let Some(id) = invite_id
+        && !store::use_invite(&mut tx, id, now).await?
+        && slot.entry_mode == EntryMode::Invite.as_str()
+    {
+        drop(tx);
+        return refused_unless_registered(state, ctx, fair, checked, "invite", Problem::InviteUsed)
             .await;
-        }
     }
     let got_place = store::take_place(&mut tx, slot.id).await?;
     if !got_place && !checked.join_waitlist {

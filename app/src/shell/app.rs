@@ -3,7 +3,7 @@ use super::NotFound;
 use crate::{
     auth::{
         api::{SignOut, get_current_user},
-        pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage},
+        pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage},
     },
     bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
     checkin::pages::{DoorListPage, LiveDoorPage, ScannerPage},
@@ -75,6 +75,7 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/password/forgot") view=ForgotPasswordPage />
                     <Route path=path!("/password/reset/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/account/verify/:token") view=VerifyEmailPage />
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
                     // Rendered whole before sending: they work without JavaScript, and

@@ -472,7 +472,7 @@ mod logic {
                 ticks.update_value(|t| *t += 1);
                 // The door list every minute: new tickets, revocations and other
                 // devices' admissions.
-                let refresh_due = ticks.get_value() % 12 == 0;
+                let refresh_due = ticks.get_value().is_multiple_of(12);
                 spawn_local(async move {
                     if !browser::is_online() {
                         door.online.set(false);
@@ -656,11 +656,10 @@ mod logic {
         door.verify_ms.set(Some(browser::now_millis() - started));
         // Not a code (or an unknown one, such as a name of eight letters):
         // maybe a name.
-        let maybe_name = match (&credential, &judgement.verdict) {
-            (Err(_), _) => true,
-            (Ok(Credential::ShortCode(_)), Err(Refusal::UnknownCode)) => true,
-            _ => false,
-        };
+        let maybe_name = matches!(
+            (&credential, &judgement.verdict),
+            (Err(_), _) | (Ok(Credential::ShortCode(_)), Err(Refusal::UnknownCode))
+        );
         let found: Vec<_> = if maybe_name {
             pack.search(&text, 8).into_iter().cloned().collect()
         } else {
@@ -784,10 +783,7 @@ mod logic {
         static CAMERA: std::cell::RefCell<Option<CameraClosures>> = const { std::cell::RefCell::new(None) };
     }
 
-    type CameraClosures = (
-        Closure<dyn FnMut(String)>,
-        Closure<dyn FnMut(Vec<u8>, u32, u32) -> Option<String>>,
-    );
+    type CameraClosures = (Closure<dyn FnMut(String)>, browser::FrameDecoder);
 
     pub fn toggle_camera(
         door: Door,

@@ -103,7 +103,10 @@ pub fn DirectoryPage() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }
-                    Err(e) => view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                    Err(e) => {
+                        crate::shell::set_http_status(e.status_code());
+                        view! { <p class="form-alert" role="alert">{error_message(i18n, &e)}</p> }.into_any()
+                    }
                 })}
             </Suspense>
         </section>

@@ -1,6 +1,9 @@
 use super::role_text;
 use crate::{
-    auth::pages::{action_error, field_problem},
+    auth::{
+        api::{ResendVerification, get_current_user},
+        pages::{action_error, field_problem},
+    },
     error::AppError,
     i18n::*,
     organisations::{
@@ -30,6 +33,7 @@ pub fn AccountPage() -> impl IntoView {
                             <h2>{t!(i18n, account.organisations)}</h2>
                             {list.into_iter().map(|org| view! { <OrganisationCard org invite /> }).collect_view()}
                         }.into_any(),
+                        Err(AppError::Unverified) => view! { <UnverifiedNotice /> }.into_any(),
                         Err(AppError::Unauthenticated) => view! {
                             <p>{t!(i18n, account.sign_in_required)}</p>
                             <p><a class="button primary" href="/login">{t!(i18n, nav.sign_in)}</a></p>
@@ -39,6 +43,37 @@ pub fn AccountPage() -> impl IntoView {
                 }}
             </Transition>
         </section>
+    }
+}
+
+/// For an account whose address is not proven yet: what that means, and a
+/// new link on request.
+#[component]
+fn UnverifiedNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = Resource::new(|| (), |_| get_current_user());
+    let resend = ServerAction::<ResendVerification>::new();
+    let error = action_error(resend);
+    let resent = move || matches!(resend.value().get(), Some(Ok(())));
+    let email = move || {
+        me.get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|user| user.email)
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="notice" role="status">
+            <h2>{t!(i18n, account.unverified_title)}</h2>
+            <Suspense fallback=|| ()>
+                <p>{move || t_string!(i18n, account.unverified_lead, email = email()).to_string()}</p>
+            </Suspense>
+        </div>
+        <p class="notice success" role="status" hidden=move || !resent()>{t!(i18n, account.unverified_resent)}</p>
+        <ActionForm action=resend attr:class="form compact">
+            <FormAlert error=error />
+            <button type="submit" class="button" disabled=resend.pending()>{t!(i18n, account.unverified_resend)}</button>
+        </ActionForm>
     }
 }
 

@@ -1,0 +1,139 @@
+//! What the HTTP tests share: a server spawned on port 0 with a fresh
+//! database, and typed helpers to call it.
+#![allow(dead_code)] // each test crate uses some of the helpers
+use app::{
+    clock::SystemClock,
+    db::{Backend, testing::TestDb},
+};
+use reqwest::header;
+use server::{Application, settings::Settings};
+use std::sync::Arc;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, Settings::default()).await
+}
+
+/// Spawns the app with some settings changed (e.g. an SMTP server).
+pub async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
+    let db = TestDb::new(backend).await;
+    let settings = Settings {
+        listen_addr: "127.0.0.1:0".into(),
+        site_root: std::env::temp_dir().display().to_string(),
+        ticket_secret: Some("ticket secret of the HTTP tests".to_owned().into()),
+        ..settings
+    };
+    let application = Application::build_with(
+        &settings,
+        db.db.clone(),
+        Arc::new(SystemClock),
+        settings
+            .app_config()
+            .unwrap_or_else(|e| panic!("configuration: {e}")),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("cannot build the app: {e}"));
+    let base = format!("http://{}", application.address());
+    tokio::spawn(application.run_until_stopped(std::future::pending()));
+    // A request that hangs fails the test within a minute (and names the
+    // path) instead of stalling the whole run.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    TestApp { base, client, db }
+}
+
+impl TestApp {
+    /// Fills the database with the German demo (fairs, organisers, employers).
+    pub async fn seed_demo(&self) {
+        app::demo::seed_if_empty(&self.db, &SystemClock)
+            .await
+            .unwrap_or_else(|e| panic!("demo: {e}"));
+    }
+
+    /// A GET; one that does not answer within a minute fails the test.
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.client.post(format!("{}{path}", self.base)).form(form);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    pub async fn post_form_owned(&self, path: &str, form: &[(&str, String)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    pub async fn sign_up(&self, email: &str) -> reqwest::Response {
+        self.post_form(
+            "/api/auth/sign_up",
+            &[
+                ("form[name]", "Sabine Keller"),
+                ("form[email]", email),
+                ("form[password]", "sicheres-passwort"),
+                ("form[organisation]", "Jobcenter Frankfurt"),
+                ("form[kind]", "organiser"),
+            ],
+            None,
+        )
+        .await
+    }
+}
+
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("jf_session="))
+        .map(str::to_owned)
+}
+
+pub async fn body(response: reqwest::Response) -> String {
+    response.text().await.unwrap_or_default()
+}
+
+/// Signs in a demo account; the session cookie for later requests.
+pub async fn sign_in(app: &TestApp, email: &str) -> String {
+    let response = app
+        .post_form(
+            "/api/auth/sign_in",
+            &[("email", email), ("password", app::demo::DEMO_PASSWORD)],
+            None,
+        )
+        .await;
+    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in"));
+    cookie.split(';').next().unwrap_or_default().to_owned()
+}
