@@ -147,6 +147,8 @@ pub enum Problem {
     UnsupportedFile,
     /// The fair is archived: nothing about it changes any more.
     Archived,
+    /// The organisation would be left without an owner.
+    LastOwner,
     /// The employer holds or has booked as many booths at the fair as allowed.
     TooManyBooths {
         max: u32,
@@ -176,6 +178,7 @@ impl Problem {
                 | Problem::Overlaps
                 | Problem::Archived
                 | Problem::TooManyBooths { .. }
+                | Problem::LastOwner
         )
     }
 }

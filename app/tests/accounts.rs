@@ -31,6 +31,7 @@ app::on_both_databases!(
     a_new_address_is_proven_by_its_mailed_link_once,
     a_burst_of_wrong_passwords_reaches_the_hash_only_as_often_as_allowed,
     a_stranger_cannot_lock_someone_out,
+    owners_manage_members_and_the_last_owner_stays,
     invitation_links_and_password_resets_prove_the_address,
 );
 
@@ -767,4 +768,99 @@ async fn a_stranger_cannot_lock_someone_out(db: TestDb) {
         staff.is_ok(),
         "the door staff on their own phone sign in: {staff:?}"
     );
+}
+
+async fn owners_manage_members_and_the_last_owner_stays(db: TestDb) {
+    use app::organisations::{members, store as org_store};
+    let w = world(db);
+    let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
+    // A colleague with an account of their own, door staff here.
+    let signed_up = auth::sign_up(&w.state, form("tuer@example.org", "organiser"), Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (colleague, colleague_session) = (signed_up.user, signed_up.token);
+    let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    org_store::insert_membership(&mut tx, org_id, colleague.id, Role::DoorStaff, START)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
+    let role_of = |user: i64| {
+        let pool = w.state.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2",
+            )
+            .bind(org_id)
+            .bind(user)
+            .fetch_optional(&pool)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|r| Role::parse(&r))
+        }
+    };
+    // Only owners manage; a door-staff member cannot promote themselves.
+    assert!(matches!(
+        members::change_role(&w.state, &colleague, org_id, colleague.id, "owner").await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(
+        members::change_role(&w.state, &owner, org_id, colleague.id, "organiser")
+            .await
+            .is_ok()
+    );
+    assert_eq!(role_of(colleague.id).await, Some(Role::Organiser));
+    let wrong_kind = members::change_role(&w.state, &owner, org_id, colleague.id, "member").await;
+    assert_eq!(
+        problem(wrong_kind, "role"),
+        Some(Problem::InvalidChoice),
+        "an employers' role"
+    );
+
+    // The last owner can neither step down, leave nor remove themselves.
+    let down = members::change_role(&w.state, &owner, org_id, owner.id, "organiser").await;
+    assert_eq!(problem(down, FORM), Some(Problem::LastOwner));
+    assert_eq!(
+        problem(members::leave(&w.state, &owner, org_id).await, FORM),
+        Some(Problem::LastOwner)
+    );
+    assert_eq!(
+        problem(
+            members::remove_member(&w.state, &owner, org_id, owner.id).await,
+            FORM
+        ),
+        Some(Problem::LastOwner)
+    );
+    assert_eq!(
+        role_of(owner.id).await,
+        Some(Role::Owner),
+        "nothing changed"
+    );
+
+    // A removed member's sessions end at once.
+    assert!(
+        members::remove_member(&w.state, &owner, org_id, colleague.id)
+            .await
+            .is_ok()
+    );
+    assert!(
+        auth::user_for_session(&w.state, &colleague_session)
+            .await
+            .ok()
+            .flatten()
+            .is_none(),
+        "signed out everywhere"
+    );
+    assert_eq!(role_of(colleague.id).await, None);
+    assert!(matches!(
+        members::remove_member(&w.state, &owner, org_id, colleague.id).await,
+        Err(ServiceError::NotFound)
+    ));
+
+    // With a second owner, the first may leave.
+    let second =
+        app::db::testing::person(&w.state.db, "zweite@example.org", org_id, Role::Owner).await;
+    assert!(members::leave(&w.state, &owner, org_id).await.is_ok());
+    assert_eq!(role_of(owner.id).await, None);
+    assert_eq!(role_of(second.id).await, Some(Role::Owner));
 }

@@ -415,6 +415,97 @@ async fn state_changing_requests_from_another_site_are_refused() {
     );
 }
 
+#[tokio::test]
+async fn behind_https_the_server_sets_hsts_and_secure_cookies() {
+    let settings = server::settings::Settings {
+        public_url: "https://jobfair.example".into(),
+        ..server::settings::Settings::default()
+    };
+    let app = spawn_app_with(Backend::Sqlite, settings).await;
+    app.seed_demo().await;
+    let page = app.get("/", None).await;
+    let hsts = page
+        .headers()
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(hsts.contains("max-age=31536000"), "{hsts}");
+    let signed_in = app
+        .post_form(
+            "/api/auth/sign_in",
+            &[
+                ("email", "organisator@jobfair.demo"),
+                ("password", app::demo::DEMO_PASSWORD),
+            ],
+            None,
+        )
+        .await;
+    let cookie = session_cookie(&signed_in).unwrap_or_default();
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+
+    // Plain-HTTP localhost (the demo) keeps cookies usable and asks no HSTS.
+    let plain = spawn_app(Backend::Sqlite).await;
+    let page = plain.get("/", None).await;
+    let hsts = page
+        .headers()
+        .get(header::STRICT_TRANSPORT_SECURITY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(hsts, "max-age=0");
+}
+
+async fn a_removed_door_staff_member_is_out_at_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.seed_demo().await;
+    let agency = organisation_id(&app, "Agentur für Arbeit Frankfurt am Main").await;
+    let door_staff: i64 =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'einlass@jobfair.demo'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap_or_default();
+    let staff = sign_in(&app, "einlass@jobfair.demo").await;
+    let form = [
+        ("organisation_id", agency.to_string()),
+        ("user_id", door_staff.to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    // Another organisation's owner and the member themselves are refused.
+    let stranger = sign_in(&app, "kammer@jobfair.demo").await;
+    let refused = app
+        .post_form("/api/organisations/remove_member", &form, Some(&stranger))
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let own = app
+        .post_form("/api/organisations/remove_member", &form, Some(&staff))
+        .await;
+    assert_eq!(own.status(), StatusCode::FORBIDDEN);
+
+    let owner = sign_in(&app, "organisator@jobfair.demo").await;
+    let removed = app
+        .post_form("/api/organisations/remove_member", &form, Some(&owner))
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let me = body(app.post_form("/api/auth/me", &[], Some(&staff)).await).await;
+    assert_eq!(me.trim(), "null", "the session ended");
+    let pack = app
+        .post_form("/api/door/pack", &[("slug", "jobtag-kassel")], Some(&staff))
+        .await;
+    assert_eq!(pack.status(), StatusCode::UNAUTHORIZED);
+    let again = sign_in(&app, "einlass@jobfair.demo").await;
+    let pack = app
+        .post_form("/api/door/pack", &[("slug", "jobtag-kassel")], Some(&again))
+        .await;
+    assert_eq!(
+        pack.status(),
+        StatusCode::FORBIDDEN,
+        "no door access any more"
+    );
+}
+
 /// Runs each named `async fn(Backend)` as `name::sqlite` and `name::postgres`.
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {$(
@@ -436,4 +527,5 @@ on_both_databases!(
     a_mailed_link_proves_the_address_once,
     refusals_and_bad_input_answer_4xx,
     public_exhibitor_pages_show_only_confirmed_bookings,
+    a_removed_door_staff_member_is_out_at_once,
 );

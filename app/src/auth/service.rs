@@ -249,3 +249,8 @@ pub(crate) async fn mark_verified(
 ) -> ServiceResult<()> {
     Ok(store::mark_email_verified(tx, user_id, now).await?)
 }
+
+/// Ends every session of the person (removed from an organisation).
+pub(crate) async fn end_sessions(tx: &mut crate::db::Tx, user_id: i64) -> ServiceResult<()> {
+    Ok(store::delete_sessions_of_user(tx, user_id).await?)
+}

@@ -90,7 +90,18 @@ impl std::ops::DerefMut for Tx {
 
 impl Db {
     /// Connects; for SQLite creates the file (and its folder) when missing.
+    /// A request waits at most ten seconds for a connection.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbError> {
+        Self::connect_waiting(url, max_connections, Duration::from_secs(10)).await
+    }
+
+    /// Connects with another limit on the wait for a connection (the race
+    /// tests queue thousands of requests on a few connections on purpose).
+    pub async fn connect_waiting(
+        url: &str,
+        max_connections: u32,
+        acquire_timeout: Duration,
+    ) -> Result<Db, DbError> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url).ok_or(DbError::UnsupportedUrl)?;
         let url = match backend {
@@ -99,7 +110,7 @@ impl Db {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(acquire_timeout)
             // A ping before every use guards against connections a network
             // dropped; a SQLite file has no network, and the ping was an
             // extra round trip to the connection's thread for every query.

@@ -50,7 +50,7 @@ impl TestDb {
     pub async fn sqlite() -> TestDb {
         let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
         let url = format!("sqlite://{}", path.display());
-        let db = match Db::connect(&url, 8).await {
+        let db = match Db::connect_waiting(&url, 8, std::time::Duration::from_secs(120)).await {
             Ok(db) => db,
             Err(e) => panic!("cannot open test SQLite database {url}: {e}"),
         };
@@ -81,7 +81,7 @@ impl TestDb {
         }
         admin.close().await;
         let url = replace_database(&admin_url, &name);
-        let db = match Db::connect(&url, 8).await {
+        let db = match Db::connect_waiting(&url, 8, std::time::Duration::from_secs(120)).await {
             Ok(db) => db,
             Err(e) => panic!("cannot connect to new test database {name}: {e}"),
         };

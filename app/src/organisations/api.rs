@@ -66,3 +66,31 @@ pub async fn accept_invite_new_account(
     leptos_axum::redirect("/account");
     Ok(())
 }
+
+/// An owner gives a member another role.
+#[server(endpoint = "organisations/change_role")]
+pub async fn change_member_role(
+    organisation_id: i64,
+    user_id: i64,
+    role: String,
+) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(super::members::change_role(&state, &user, organisation_id, user_id, &role).await?)
+}
+
+/// An owner removes a member; the member's sessions end.
+#[server(endpoint = "organisations/remove_member")]
+pub async fn remove_member(organisation_id: i64, user_id: i64) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(super::members::remove_member(&state, &user, organisation_id, user_id).await?)
+}
+
+/// The signed-in person leaves an organisation.
+#[server(endpoint = "organisations/leave")]
+pub async fn leave_organisation(organisation_id: i64) -> Result<(), AppError> {
+    let state = request::app_state()?;
+    let user = request::require_user(&state).await?;
+    Ok(super::members::leave(&state, &user, organisation_id).await?)
+}

@@ -94,9 +94,12 @@ pub struct Membership {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
+    pub user_id: i64,
     pub display_name: String,
     pub email: String,
     pub role: Role,
+    /// Whether this is the person looking.
+    pub you: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

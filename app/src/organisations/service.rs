@@ -36,7 +36,10 @@ pub async fn my_organisations(
     let memberships = store::memberships_of(state.db.pool(), user.id).await?;
     let mut details = Vec::with_capacity(memberships.len());
     for membership in memberships {
-        let members = store::members(state.db.pool(), membership.organisation_id).await?;
+        let mut members = store::members(state.db.pool(), membership.organisation_id).await?;
+        for member in &mut members {
+            member.you = member.user_id == user.id;
+        }
         let pending_invites = if membership.role.can_manage_members() {
             store::pending_invites(state.db.pool(), membership.organisation_id, state.now()).await?
         } else {

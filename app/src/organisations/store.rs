@@ -90,8 +90,8 @@ pub async fn membership(
 }
 
 pub async fn members(pool: &AnyPool, org_id: i64) -> sqlx::Result<Vec<Member>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT u.display_name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = $1 ORDER BY u.display_name",
     )
     .bind(org_id)
@@ -99,11 +99,13 @@ pub async fn members(pool: &AnyPool, org_id: i64) -> sqlx::Result<Vec<Member>> {
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(display_name, email, role)| {
+        .filter_map(|(user_id, display_name, email, role)| {
             Some(Member {
+                user_id,
                 display_name,
                 email,
                 role: Role::parse(&role)?,
+                you: false,
             })
         })
         .collect())
@@ -214,4 +216,46 @@ pub async fn user_exists(pool: &AnyPool, email: &str) -> sqlx::Result<bool> {
         .fetch_one(pool)
         .await?;
     Ok(count > 0)
+}
+
+/// Locks the organisation for the rest of the transaction (a no-op update:
+/// a row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` serialises writers),
+/// so two owners changing members at once cannot both remove the last owner.
+pub async fn lock_organisation(tx: &mut Tx, org_id: i64) -> sqlx::Result<bool> {
+    let result = sqlx::query("UPDATE organisations SET name = name WHERE id = $1")
+        .bind(org_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Changes a member's role; `false` when the person is no member.
+pub async fn set_role(tx: &mut Tx, org_id: i64, user_id: i64, role: Role) -> sqlx::Result<bool> {
+    let result =
+        sqlx::query("UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2")
+            .bind(org_id)
+            .bind(user_id)
+            .bind(role.as_str())
+            .execute(&mut **tx)
+            .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Ends a membership; `false` when there was none.
+pub async fn delete_membership(tx: &mut Tx, org_id: i64, user_id: i64) -> sqlx::Result<bool> {
+    let result = sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
+        .bind(org_id)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn count_owners(tx: &mut Tx, org_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
+    )
+    .bind(org_id)
+    .fetch_one(&mut **tx)
+    .await
 }

@@ -8,7 +8,7 @@ use crate::{
     i18n::*,
     organisations::{
         OrgKind, OrganisationDetails,
-        api::{InviteMember, my_organisations},
+        api::{ChangeMemberRole, InviteMember, LeaveOrganisation, RemoveMember, my_organisations},
     },
     parts::{FormAlert, TextField, error_message},
     tr,
@@ -20,11 +20,33 @@ use leptos_meta::Title;
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let invite = ServerAction::<InviteMember>::new();
-    let organisations = Resource::new(move || invite.version().get(), |_| my_organisations());
+    let actions = MemberActions {
+        change: ServerAction::new(),
+        remove: ServerAction::new(),
+        leave: ServerAction::new(),
+    };
+    provide_context(actions);
+    let organisations = Resource::new(
+        move || {
+            (
+                invite.version().get(),
+                actions.change.version().get(),
+                actions.remove.version().get(),
+                actions.leave.version().get(),
+            )
+        },
+        |_| my_organisations(),
+    );
+    let change_error = action_error(actions.change);
+    let remove_error = action_error(actions.remove);
+    let leave_error = action_error(actions.leave);
     view! {
         <Title text=tr!(i18n, account.title) />
         <section class="page">
             <h1>{t!(i18n, account.title)}</h1>
+            <FormAlert error=change_error />
+            <FormAlert error=remove_error />
+            <FormAlert error=leave_error />
             <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || {
                     organisations.get().map(|result| match result {
@@ -108,9 +130,20 @@ fn OrganisationCard(org: OrganisationDetails, invite: ServerAction<InviteMember>
             <ul class="plain-list">
                 {members.into_iter().map(|m| {
                     let role = role_text(i18n, m.role);
-                    view! { <li>{m.display_name} " (" {m.email} ") – " {role}</li> }
+                    let manage = can_invite && !m.you;
+                    let name = m.display_name.clone();
+                    view! {
+                        <li>
+                            {m.display_name} " (" {m.email} ") – " {role}
+                            {m.you.then(|| view! { " " {t!(i18n, account.you)} })}
+                            {manage.then(|| view! {
+                                <MemberControls org_id member=m.user_id name current=m.role roles />
+                            })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
+            <LeaveForm org_id />
             {(!pending.is_empty()).then(|| view! {
                 <h4>{t!(i18n, account.pending_invites)}</h4>
                 <ul class="plain-list">
@@ -162,5 +195,66 @@ fn InviteForm(
             </div>
             <button type="submit" class="button" disabled=invite.pending()>{t!(i18n, account.invite_submit)}</button>
         </ActionForm>
+    }
+}
+
+/// The account page's actions on members; the list reloads after each.
+#[derive(Clone, Copy)]
+struct MemberActions {
+    change: ServerAction<ChangeMemberRole>,
+    remove: ServerAction<RemoveMember>,
+    leave: ServerAction<LeaveOrganisation>,
+}
+
+/// An owner's controls for one member: another role, or removal.
+#[component]
+fn MemberControls(
+    org_id: i64,
+    member: i64,
+    name: String,
+    current: crate::organisations::Role,
+    roles: &'static [crate::organisations::Role],
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let actions = expect_context::<MemberActions>();
+    let select_id = format!("role-{org_id}-{member}");
+    let role_label = t_string!(i18n, account.role_of, name = name.clone()).to_string();
+    let remove_label = t_string!(i18n, account.remove_member, name = name).to_string();
+    view! {
+        <ActionForm action=actions.change attr:class="inline-form">
+            <input type="hidden" name="organisation_id" value=org_id />
+            <input type="hidden" name="user_id" value=member />
+            " "
+            <label for=select_id.clone() class="visually-hidden">{role_label}</label>
+            <select id=select_id name="role">
+                {roles.iter().rev().map(|role| {
+                    view! { <option value=role.as_str() selected=*role == current>{role_text(i18n, *role)}</option> }
+                }).collect_view()}
+            </select>
+            " "
+            <button type="submit" class="button small">{t!(i18n, account.change_role)}</button>
+        </ActionForm>
+        " "
+        <ActionForm action=actions.remove attr:class="inline-form">
+            <input type="hidden" name="organisation_id" value=org_id />
+            <input type="hidden" name="user_id" value=member />
+            <button type="submit" class="button small danger">{remove_label}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn LeaveForm(org_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let actions = expect_context::<MemberActions>();
+    // Behind a disclosure, so it is not pressed by accident.
+    view! {
+        <details class="danger-zone">
+            <summary>{t!(i18n, account.leave)}</summary>
+            <ActionForm action=actions.leave attr:class="form compact">
+                <input type="hidden" name="organisation_id" value=org_id />
+                <button type="submit" class="button small danger">{t!(i18n, account.leave)}</button>
+            </ActionForm>
+        </details>
     }
 }
