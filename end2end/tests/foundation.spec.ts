@@ -94,10 +94,15 @@ test("a demo organiser sees the team and can invite a colleague", async ({ page 
   await page.getByLabel("Passwort").fill("jobfair-demo");
   await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Agentur für Arbeit Frankfurt am Main" })).toBeVisible();
-  await expect(page.getByText("Jonas Becker")).toBeVisible();
+  const jonas = page.getByRole("listitem").filter({ hasText: "einlass@jobfair.demo" });
+  await expect(jonas).toContainText("Jonas Becker");
+  // The owner manages the team: each colleague's role can be changed, or the
+  // colleague removed (not tried here: the demo team stays).
+  await expect(jonas.getByLabel("Rolle von Jonas Becker")).toHaveValue("door_staff");
+  await expect(jonas.getByRole("button", { name: "Jonas Becker entfernen" })).toBeVisible();
   const invitee = uniqueEmail("kollege");
   await page.getByLabel("E-Mail-Adresse der eingeladenen Person").fill(invitee);
-  await page.getByLabel("Rolle").selectOption("door_staff");
+  await page.getByLabel("Rolle", { exact: true }).selectOption("door_staff");
   await page.getByRole("button", { name: "Einladung senden" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Einladung an ${invitee} ist im Postausgang.` })).toBeVisible();
   await expectAccessible(page);
