@@ -26,6 +26,7 @@ health_log="$server_dir/health.log"
     sleep 0.5
   done
 ) &
+health_pid=$!
 printf '\n== %s connections signing in with wrong passwords for %s s\n' "$connections" "$duration"
 wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s -s scripts/lib/sign-in.lua "$server_url" &
 wrk_pid=$!
@@ -36,7 +37,7 @@ while kill -0 "$wrk_pid" 2>/dev/null; do
   sleep 0.2
 done
 wait "$wrk_pid"
-wait
+wait "$health_pid"
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
 answered=$(grep -c '^200 ' "$health_log" || true)
 asked=$(wc -l <"$health_log")
