@@ -149,7 +149,15 @@ pub async fn request_password_reset(state: &AppState, email: &str) -> ServiceRes
     let link = format!("{}/password/reset/{token}", state.config.public_url);
     let message = mail::templates::password_reset(locale, &user.display_name, &link);
     let mut tx = state.db.begin().await?;
-    store::insert_password_reset(&mut tx, &token_hash, user.id, now, now + RESET_TTL_SECS).await?;
+    store::insert_link(
+        &mut tx,
+        store::MailedLink::PasswordReset,
+        &token_hash,
+        user.id,
+        now,
+        now + RESET_TTL_SECS,
+    )
+    .await?;
     mail::outbox::enqueue(
         &mut tx,
         &format!("password-reset:{token_hash}"),
@@ -174,9 +182,14 @@ pub async fn reset_password(
         validation::new_password(new_password).map_err(|p| ServiceError::invalid("password", p))?;
     let password_hash = password::hash(new_password).await?;
     let mut tx = state.db.begin().await?;
-    let user_id = store::use_password_reset(&mut tx, &tokens::hash_token(token), state.now())
-        .await?
-        .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
+    let user_id = store::use_link(
+        &mut tx,
+        store::MailedLink::PasswordReset,
+        &tokens::hash_token(token),
+        state.now(),
+    )
+    .await?
+    .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
     store::set_password_hash(&mut tx, user_id, &password_hash).await?;
     store::mark_email_verified(&mut tx, user_id, state.now()).await?;
     store::delete_sessions_of_user(&mut tx, user_id).await?;

@@ -183,65 +183,11 @@ pub async fn clear_failures(pool: &AnyPool, email: &str, client_ip: &str) -> sql
         .map(|_| ())
 }
 
-pub async fn insert_password_reset(
-    tx: &mut Tx,
-    token_hash: &str,
-    user_id: i64,
-    now: i64,
-    expires_at: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
-}
-
-/// Marks a valid reset link used, atomically; the user's id if it was valid.
-pub async fn use_password_reset(
-    tx: &mut Tx,
-    token_hash: &str,
-    now: i64,
-) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "UPDATE password_resets SET used_at = $2 \
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(&mut **tx)
-    .await
-}
-
 pub async fn find_user_by_id(tx: &mut Tx, user_id: i64) -> sqlx::Result<SessionUserRow> {
     sqlx::query_as("SELECT id, email, display_name, email_verified_at FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(&mut **tx)
         .await
-}
-
-pub async fn insert_email_verification(
-    tx: &mut Tx,
-    token_hash: &str,
-    user_id: i64,
-    now: i64,
-    expires_at: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(now)
-    .bind(expires_at)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }
 
 /// When the newest verification link for the person was made, if any.
@@ -250,23 +196,6 @@ pub async fn latest_email_verification(pool: &AnyPool, user_id: i64) -> sqlx::Re
         .bind(user_id)
         .fetch_one(pool)
         .await
-}
-
-/// Marks a valid verification link used, atomically; the user's id if it was
-/// valid (unused and not expired).
-pub async fn use_email_verification(
-    tx: &mut Tx,
-    token_hash: &str,
-    now: i64,
-) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "UPDATE email_verifications SET used_at = $2 \
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(&mut **tx)
-    .await
 }
 
 /// Records that the person proved the address (the first proof counts).
@@ -279,4 +208,61 @@ pub async fn mark_email_verified(tx: &mut Tx, user_id: i64, now: i64) -> sqlx::R
     .execute(&mut **tx)
     .await
     .map(|_| ())
+}
+
+/// The single-use links mailed to a person's address; each kind has its own
+/// table of the same shape (only the SHA-256 of the token is stored).
+#[derive(Debug, Clone, Copy)]
+pub enum MailedLink {
+    PasswordReset,
+    EmailVerification,
+}
+
+impl MailedLink {
+    fn table(self) -> &'static str {
+        match self {
+            MailedLink::PasswordReset => "password_resets",
+            MailedLink::EmailVerification => "email_verifications",
+        }
+    }
+}
+
+pub async fn insert_link(
+    tx: &mut Tx,
+    kind: MailedLink,
+    token_hash: &str,
+    user_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO {} (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        kind.table()
+    )))
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Marks a valid link used, atomically; the user's id if it was valid
+/// (unused and not expired).
+pub async fn use_link(
+    tx: &mut Tx,
+    kind: MailedLink,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        kind.table()
+    )))
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
 }

@@ -1,7 +1,10 @@
 //! Proven addresses: a new account is unverified until its owner opens a
 //! link mailed to the address. The link is single use, stored hashed, and
 //! expires; a new one can be asked for, at most one per few minutes.
-use super::{model::CurrentUser, store};
+use super::{
+    model::CurrentUser,
+    store::{self, MailedLink},
+};
 use crate::{
     error::{FORM, Problem},
     i18n::Locale,
@@ -28,7 +31,15 @@ pub async fn send_link(
     let (token, token_hash) = tokens::new_token();
     let link = format!("{}/account/verify/{token}", state.config.public_url);
     let message = mail::templates::verify_email(locale, &user.display_name, &link);
-    store::insert_email_verification(tx, &token_hash, user.id, now, now + VERIFY_TTL_SECS).await?;
+    store::insert_link(
+        tx,
+        MailedLink::EmailVerification,
+        &token_hash,
+        user.id,
+        now,
+        now + VERIFY_TTL_SECS,
+    )
+    .await?;
     mail::outbox::enqueue(
         tx,
         &format!("verify-email:{token_hash}"),
@@ -71,9 +82,14 @@ pub async fn resend_link(
 pub async fn verify(state: &AppState, token: &str) -> ServiceResult<()> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let user_id = store::use_email_verification(&mut tx, &tokens::hash_token(token), now)
-        .await?
-        .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
+    let user_id = store::use_link(
+        &mut tx,
+        MailedLink::EmailVerification,
+        &tokens::hash_token(token),
+        now,
+    )
+    .await?
+    .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
     store::mark_email_verified(&mut tx, user_id, now).await?;
     tx.commit().await?;
     Ok(())

@@ -64,19 +64,15 @@ pub struct NewBooking<'a> {
     pub now: i64,
 }
 
-/// Locks the employer for the rest of the transaction and counts its active
-/// (held or confirmed) bookings at the fair. The no-op update takes a row
-/// lock on PostgreSQL (SQLite's `BEGIN IMMEDIATE` already serialises
-/// writers), so two requests at once cannot both pass the limit.
+/// Locks the employer for the rest of the transaction (the organisations'
+/// row lock) and counts its active (held or confirmed) bookings at the fair,
+/// so two requests at once cannot both pass the limit.
 pub async fn lock_employer_and_count_booths(
     tx: &mut Tx,
     organisation_id: i64,
     fair_id: i64,
 ) -> sqlx::Result<i64> {
-    sqlx::query("UPDATE organisations SET name = name WHERE id = $1")
-        .bind(organisation_id)
-        .execute(&mut **tx)
-        .await?;
+    crate::organisations::store::lock_organisation(tx, organisation_id).await?;
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM booth_bookings b JOIN booths bo ON bo.id = b.booth_id \
          JOIN halls h ON h.id = bo.hall_id \
