@@ -22,5 +22,7 @@ export JOBFAIR_LISTEN_ADDR="${JOBFAIR_LISTEN_ADDR:-127.0.0.1:$port}"
 export JOBFAIR_PUBLIC_URL="${JOBFAIR_PUBLIC_URL:-http://127.0.0.1:$port}"
 export JOBFAIR_DATABASE_URL="${JOBFAIR_DATABASE_URL:-${DATABASE_URL:-sqlite://$data_dir/jobfair.db}}"
 export JOBFAIR_TICKET_SECRET_FILE="${JOBFAIR_TICKET_SECRET_FILE:-$data_dir/ticket-secret}"
+# The demo's installation administrator (approves new organisers).
+export JOBFAIR_ADMIN_EMAILS="${JOBFAIR_ADMIN_EMAILS:-admin@jobfair.demo}"
 printf '\n== Jobfair starts at %s (Ctrl-C stops it)\n' "$JOBFAIR_PUBLIC_URL"
 exec "$CARGO_TARGET_DIR/release/server"

@@ -39,6 +39,16 @@ if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 
+# The mail test's SMTP server with STARTTLS and logins (aiosmtpd from PyPI),
+# in a virtual environment of its own.
+venv="$HOME/.cache/jobfair/venv"
+if ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+  step "installing aiosmtpd for the mail tests (Python virtual environment in $venv)"
+  command -v python3 >/dev/null || { echo "Python 3 is missing: install it (Debian: apt-get install python3 python3-venv) and run again." >&2; exit 1; }
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet aiosmtpd==1.4.6
+fi
+
 if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
   step "installing Chromium from Debian's packages"
   as_root apt-get update

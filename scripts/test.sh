@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
 source scripts/lib/build.sh
 export JOBFAIR_TEST_PG_URL="${JOBFAIR_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+# The Python with aiosmtpd (setup.sh installs it) for the STARTTLS mail test.
+export JOBFAIR_TEST_PYTHON="${JOBFAIR_TEST_PYTHON:-$HOME/.cache/jobfair/venv/bin/python}"
 
 pg_host_port=$(echo "$JOBFAIR_TEST_PG_URL" | sed -E 's#^[a-z]+://([^@/]*@)?([^/:?]+)(:([0-9]+))?.*#\2 \4#')
 read -r pg_host pg_port <<<"$pg_host_port"

@@ -62,7 +62,7 @@ async fn main() -> anyhow::Result<()> {
         batch: 200,
         ..DeliverySettings::default()
     };
-    let mailer = SmtpMailer::from_url(&sink.url(), &settings.from_address)?;
+    let mailer = SmtpMailer::from_url(&sink.url(), &settings.from_address, None)?;
     let pace = Pace::per_minute(settings.per_minute);
     let sending = Instant::now();
     loop {

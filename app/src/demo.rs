@@ -15,6 +15,8 @@ use chrono::{Datelike, Days, TimeZone};
 
 /// The password of every demo account (README lists the accounts).
 pub const DEMO_PASSWORD: &str = "jobfair-demo";
+/// The demo's installation administrator (see `JOBFAIR_ADMIN_EMAILS`).
+pub const DEMO_ADMIN: &str = "admin@jobfair.demo";
 
 const ZONE: &str = "Europe/Berlin";
 
@@ -180,6 +182,18 @@ async fn seed(tx: &mut Tx, password_hash: &str, now: i64) -> anyhow::Result<()> 
         .await?;
         org_store::insert_membership(tx, org_ids[*org], user_id, *role, now).await?;
     }
+    // The installation's administrator (scripts/run.sh names the address):
+    // approves new organisers, belongs to no organisation.
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, locale, created_at, email_verified_at) \
+         VALUES ($1, $2, $3, 'de', $4, $4)",
+    )
+    .bind(DEMO_ADMIN)
+    .bind("Betrieb Jobfair")
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
 
     let airport = Fair {
         slug: "flughafen-frankfurt",

@@ -149,6 +149,10 @@ pub enum Problem {
     Archived,
     /// The organisation would be left without an owner.
     LastOwner,
+    /// A new organiser organisation is not approved yet: drafts only.
+    AwaitingApproval,
+    /// The account cannot be deleted yet: see its deletion plan.
+    AccountStillNeeded,
     /// The employer holds or has booked as many booths at the fair as allowed.
     TooManyBooths {
         max: u32,
@@ -179,6 +183,8 @@ impl Problem {
                 | Problem::Archived
                 | Problem::TooManyBooths { .. }
                 | Problem::LastOwner
+                | Problem::AwaitingApproval
+                | Problem::AccountStillNeeded
         )
     }
 }

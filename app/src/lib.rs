@@ -10,6 +10,7 @@ mod generated_i18n {
 }
 pub use generated_i18n::i18n;
 
+pub mod admin;
 pub mod auth;
 pub mod bookings;
 pub mod checkin;
@@ -40,6 +41,8 @@ pub mod secrets;
 pub mod service_error;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 #[cfg(feature = "ssr")]
 pub mod tokens;
 

@@ -1,5 +1,9 @@
 //! What server functions and handlers share: database, clock, configuration.
-use crate::{clock::Clock, db::Db};
+use crate::{
+    clock::Clock,
+    db::Db,
+    throttle::{RateLimitConfig, RateLimits},
+};
 use std::sync::Arc;
 
 /// Settings the domain needs; the server crate fills them from configuration.
@@ -19,6 +23,11 @@ pub struct AppConfig {
     pub max_booths_per_employer: i64,
     /// Derives the fairs' ticket signing keys and personal ticket links.
     pub ticket_secret: crate::registration::keys::TicketSecret,
+    /// Per-client and per-address limits on sign-up, resets, registration.
+    pub rate_limits: RateLimitConfig,
+    /// Installation administrators (lower-case addresses): they approve new
+    /// organiser organisations before those can publish or invite.
+    pub admin_emails: Vec<String>,
 }
 
 impl Default for AppConfig {
@@ -32,6 +41,8 @@ impl Default for AppConfig {
             login_window_secs: 15 * 60,
             max_booths_per_employer: 4,
             ticket_secret: crate::registration::keys::TicketSecret::random(),
+            rate_limits: RateLimitConfig::default(),
+            admin_emails: Vec::new(),
         }
     }
 }
@@ -41,6 +52,7 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<AppConfig>,
+    pub limits: Arc<RateLimits>,
 }
 
 impl AppState {
@@ -48,6 +60,7 @@ impl AppState {
         Self {
             db,
             clock,
+            limits: Arc::new(RateLimits::new(&config.rate_limits)),
             config: Arc::new(config),
         }
     }

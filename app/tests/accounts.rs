@@ -2,19 +2,18 @@
 //! organisations, roles and invitations. Every test runs twice: on a fresh
 //! SQLite database and on a fresh PostgreSQL database.
 use app::{
-    auth::{SignUpForm, service as auth, verification},
-    clock::ManualClock,
+    auth::{service as auth, verification},
     db::testing::TestDb,
     error::{FORM, Problem},
     i18n::Locale,
     mail::outbox,
     organisations::{OrgKind, Role, service as orgs},
     service_error::ServiceError,
-    state::{AppConfig, AppState},
+    state::AppConfig,
 };
-use std::sync::Arc;
 
-const START: i64 = 1_800_000_000;
+mod support;
+use support::*;
 
 app::on_both_databases!(
     sign_up_makes_the_person_owner_of_a_new_organisation,
@@ -35,89 +34,9 @@ app::on_both_databases!(
     invitation_links_and_password_resets_prove_the_address,
 );
 
-struct World {
-    _db: TestDb,
-    state: AppState,
-    clock: ManualClock,
-}
-
-fn world(db: TestDb) -> World {
-    let clock = ManualClock::at(START);
-    let state = AppState::new(db.db.clone(), Arc::new(clock.clone()), AppConfig::default());
-    World {
-        _db: db,
-        state,
-        clock,
-    }
-}
-
-fn form(email: &str, kind: &str) -> SignUpForm {
-    SignUpForm {
-        name: "Sabine Keller".into(),
-        email: email.into(),
-        password: "sicheres-passwort".into(),
-        organisation: "Jobcenter Frankfurt".into(),
-        kind: kind.into(),
-    }
-}
-
-fn problem(result: Result<impl std::fmt::Debug, ServiceError>, field: &str) -> Option<Problem> {
-    match result {
-        Err(ServiceError::Invalid(errors)) => errors.get(field),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
-}
-
-async fn count(state: &AppState, table: &str) -> i64 {
-    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-        .fetch_one(state.db.pool())
-        .await
-        .unwrap_or(-1)
-}
-
-/// The token at the end of the first link with `path` in the newest mail
-/// that has one.
-async fn link_token(state: &AppState, recipient: &str, path: &str) -> String {
-    let mails = outbox::list_for_recipient(state.db.pool(), recipient)
-        .await
-        .unwrap_or_default();
-    let mail = mails
-        .iter()
-        .rev()
-        .find(|m| m.body_text.contains(path))
-        .unwrap_or_else(|| panic!("no mail with {path} for {recipient}"));
-    let start = mail
-        .body_text
-        .find(path)
-        .unwrap_or_else(|| panic!("no {path} link in {}", mail.body_text))
-        + path.len();
-    mail.body_text[start..]
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
-
-async fn sign_up_owner(w: &World, email: &str) -> (app::auth::CurrentUser, i64) {
-    let session = auth::sign_up(&w.state, form(email, "organiser"), Locale::de).await;
-    let session = session.unwrap_or_else(|e| panic!("sign-up failed: {e}"));
-    let orgs = orgs::my_organisations(&w.state, &session.user)
-        .await
-        .unwrap_or_default();
-    let org_id = orgs
-        .first()
-        .map(|o| o.membership.organisation_id)
-        .unwrap_or_default();
-    (session.user, org_id)
-}
-
 async fn sign_up_makes_the_person_owner_of_a_new_organisation(db: TestDb) {
     let w = world(db);
-    let session = auth::sign_up(
-        &w.state,
-        form("  Sabine@Jobcenter.DE ", "organiser"),
-        Locale::de,
-    )
+    let session = sign_up(&w, form("  Sabine@Jobcenter.DE ", "organiser"))
     .await;
     let session = session.unwrap_or_else(|e| panic!("sign-up failed: {e}"));
     assert_eq!(session.user.email, "sabine@jobcenter.de");
@@ -134,13 +53,20 @@ async fn sign_up_makes_the_person_owner_of_a_new_organisation(db: TestDb) {
     assert_eq!(orgs[0].membership.kind, OrgKind::Organiser);
     assert_eq!(orgs[0].membership.role, Role::Owner);
     assert_eq!(orgs[0].members.len(), 1);
+    assert_eq!(
+        orgs[0].approval,
+        app::admin::Approval::Pending,
+        "a new organiser waits for the administrators"
+    );
 }
 
 async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
     let w = world(db);
     sign_up_owner(&w, "anna@example.org").await;
-    let again = auth::sign_up(&w.state, form("ANNA@example.org", "employer"), Locale::de).await;
-    assert_eq!(problem(again, "email"), Some(Problem::EmailTaken));
+    // The answer is the same as for a new address ("see your inbox"); the
+    // owner of the address hears of the attempt, nothing else is written.
+    let again = auth::sign_up(&w.state, form("ANNA@example.org", "employer"), Locale::de, CLIENT).await;
+    assert!(again.is_ok(), "{again:?}");
     assert_eq!(count(&w.state, "users").await, 1);
     assert_eq!(
         count(&w.state, "organisations").await,
@@ -148,8 +74,19 @@ async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
         "the second organisation was rolled back"
     );
     assert_eq!(count(&w.state, "sessions").await, 1);
+    let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
+        .await
+        .unwrap_or_default();
+    let note = mails.last().map(|m| m.subject.clone()).unwrap_or_default();
+    assert_eq!(note, "Jemand wollte mit Ihrer Adresse ein Jobfair-Konto anlegen");
+    // At most one such note an hour.
+    assert!(auth::sign_up(&w.state, form("anna@example.org", "employer"), Locale::de, CLIENT).await.is_ok());
+    let again = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
+        .await
+        .unwrap_or_default();
+    assert_eq!(again.len(), mails.len());
 
-    let bad = auth::sign_up(&w.state, form("kaputt", "organiser"), Locale::de).await;
+    let bad = sign_up(&w, form("kaputt", "organiser")).await;
     assert_eq!(problem(bad, "email"), Some(Problem::InvalidEmail));
 }
 
@@ -243,7 +180,7 @@ async fn repeated_failures_are_throttled_until_the_window_passes(db: TestDb) {
 
 async fn sessions_expire(db: TestDb) {
     let w = world(db);
-    let session = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de).await;
+    let session = sign_up(&w, form("anna@example.org", "organiser")).await;
     let token = session.map(|s| s.token).unwrap_or_default();
     w.clock.advance(AppConfig::default().session_ttl_secs - 1);
     assert!(
@@ -265,10 +202,10 @@ async fn sessions_expire(db: TestDb) {
 
 async fn password_reset_works_once_and_ends_old_sessions(db: TestDb) {
     let w = world(db);
-    let old = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de).await;
+    let old = sign_up(&w, form("anna@example.org", "organiser")).await;
     let old_token = old.map(|s| s.token).unwrap_or_default();
     assert!(
-        auth::request_password_reset(&w.state, "anna@example.org")
+        auth::request_password_reset(&w.state, "anna@example.org", CLIENT)
             .await
             .is_ok()
     );
@@ -324,7 +261,7 @@ async fn password_reset_works_once_and_ends_old_sessions(db: TestDb) {
 async fn unknown_addresses_get_no_reset_mail(db: TestDb) {
     let w = world(db);
     assert!(
-        auth::request_password_reset(&w.state, "nobody@example.org")
+        auth::request_password_reset(&w.state, "nobody@example.org", CLIENT)
             .await
             .is_ok()
     );
@@ -542,7 +479,7 @@ async fn an_invitation_is_for_its_address_and_used_once(db: TestDb) {
 
 async fn employers_sign_up_as_a_company(db: TestDb) {
     let w = world(db);
-    let session = auth::sign_up(&w.state, form("hr@firma.de", "employer"), Locale::de).await;
+    let session = sign_up(&w, form("hr@firma.de", "employer")).await;
     let user = session.map(|s| s.user).unwrap_or_else(|e| panic!("{e}"));
     let mine = orgs::my_organisations(&w.state, &user)
         .await
@@ -575,7 +512,7 @@ async fn employers_sign_up_as_a_company(db: TestDb) {
         .await
         .is_ok()
     );
-    let bad_kind = auth::sign_up(&w.state, form("x@firma.de", "admin"), Locale::de).await;
+    let bad_kind = sign_up(&w, form("x@firma.de", "admin")).await;
     assert_eq!(problem(bad_kind, "kind"), Some(Problem::InvalidChoice));
 }
 
@@ -589,11 +526,7 @@ async fn is_verified(w: &World, token: &str) -> bool {
 
 async fn a_new_address_is_proven_by_its_mailed_link_once(db: TestDb) {
     let w = world(db);
-    let session = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(!session.user.email_verified);
-    assert!(!is_verified(&w, &session.token).await);
+    let anna = sign_up_unverified(&w, form("anna@example.org", "organiser")).await;
     let mails = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
         .await
         .unwrap_or_default();
@@ -603,28 +536,46 @@ async fn a_new_address_is_proven_by_its_mailed_link_once(db: TestDb) {
         "Bitte bestätigen Sie Ihre E-Mail-Adresse für Jobfair"
     );
     let first = link_token(&w.state, "anna@example.org", "/account/verify/").await;
+    // Until the link is opened the account has no password: nobody signs in,
+    // and the answer is the one for an unknown address.
+    for password in [PASSWORD, "", "irgendein-passwort"] {
+        let attempt = auth::sign_in(&w.state, "anna@example.org", password, CLIENT).await;
+        assert!(attempt.is_err(), "{attempt:?}");
+    }
+    let unknown = auth::sign_in(&w.state, "niemand@example.org", PASSWORD, CLIENT).await;
+    let claimed = auth::sign_in(&w.state, "anna@example.org", PASSWORD, CLIENT).await;
+    assert_eq!(problem(unknown, FORM), problem(claimed, FORM));
 
     // A new link only after a pause; the older link keeps working.
-    let soon = verification::resend_link(&w.state, &session.user, Locale::de).await;
+    let soon = verification::resend_link(&w.state, &anna, Locale::de).await;
     assert!(
         matches!(soon, Err(ServiceError::TooManyAttempts { .. })),
         "{soon:?}"
     );
     w.clock.advance(verification::RESEND_INTERVAL_SECS + 1);
     assert!(
-        verification::resend_link(&w.state, &session.user, Locale::de)
+        verification::resend_link(&w.state, &anna, Locale::de)
             .await
             .is_ok()
     );
     let second = link_token(&w.state, "anna@example.org", "/account/verify/").await;
     assert_ne!(first, second);
 
-    let forged = verification::verify(&w.state, "ausgedacht").await;
+    let forged = verification::verify(&w.state, "ausgedacht", PASSWORD).await;
     assert_eq!(problem(forged, FORM), Some(Problem::LinkInvalid));
-    assert!(!is_verified(&w, &session.token).await);
-    assert!(verification::verify(&w.state, &first).await.is_ok());
-    assert!(is_verified(&w, &session.token).await);
-    let reused = verification::verify(&w.state, &first).await;
+    let short = verification::verify(&w.state, &first, "kurz").await;
+    assert_eq!(problem(short, "password"), Some(Problem::TooShort { min: 10 }));
+    let opened = verification::verify(&w.state, &first, PASSWORD)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(is_verified(&w, &opened.token).await, "the link signs its opener in");
+    assert!(
+        auth::sign_in(&w.state, "anna@example.org", PASSWORD, CLIENT)
+            .await
+            .is_ok(),
+        "with the password chosen there"
+    );
+    let reused = verification::verify(&w.state, &first, PASSWORD).await;
     assert_eq!(
         problem(reused, FORM),
         Some(Problem::LinkInvalid),
@@ -632,14 +583,11 @@ async fn a_new_address_is_proven_by_its_mailed_link_once(db: TestDb) {
     );
 
     // Links expire.
-    let late = auth::sign_up(&w.state, form("spaet@example.org", "organiser"), Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    sign_up_unverified(&w, form("spaet@example.org", "organiser")).await;
     let token = link_token(&w.state, "spaet@example.org", "/account/verify/").await;
     w.clock.advance(verification::VERIFY_TTL_SECS + 1);
-    let expired = verification::verify(&w.state, &token).await;
+    let expired = verification::verify(&w.state, &token, PASSWORD).await;
     assert_eq!(problem(expired, FORM), Some(Problem::LinkInvalid));
-    assert!(!is_verified(&w, &late.token).await);
     let stored: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM email_verifications WHERE token_hash = $1")
             .bind(app::tokens::hash_token(&token))
@@ -664,25 +612,24 @@ async fn invitation_links_and_password_resets_prove_the_address(db: TestDb) {
         .await
         .is_ok()
     );
-    let ines = auth::sign_up(&w.state, form("ines@example.org", "employer"), Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    // Ines had started a sign-up of her own and never opened its link; the
+    // invitation's link proves the address just as well, and her account
+    // becomes the one she joins with, with the password she chooses now.
+    let ines = sign_up_unverified(&w, form("ines@example.org", "employer")).await;
     let token = link_token(&w.state, "ines@example.org", "/invite/").await;
-    assert!(
-        orgs::accept_invite(&w.state, &ines.user, &token)
-            .await
-            .is_ok()
-    );
-    assert!(
-        is_verified(&w, &ines.token).await,
-        "the invitation link proved the address"
-    );
-
-    let rolf = auth::sign_up(&w.state, form("rolf@example.org", "organiser"), Locale::de)
+    let details = orgs::invite_details(&w.state, &token)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!details.has_account, "an unproven account cannot sign in to accept");
+    let joined = orgs::accept_invite_with_new_account(&w.state, &token, "Ines", "ines-passwort-1", Locale::de)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(joined.user.id, ines.id);
+    assert!(is_verified(&w, &joined.token).await, "the invitation link proved the address");
+
+    let rolf = sign_up_unverified(&w, form("rolf@example.org", "organiser")).await;
     assert!(
-        auth::request_password_reset(&w.state, "rolf@example.org")
+        auth::request_password_reset(&w.state, "rolf@example.org", CLIENT)
             .await
             .is_ok()
     );
@@ -691,7 +638,7 @@ async fn invitation_links_and_password_resets_prove_the_address(db: TestDb) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(session.user.email_verified);
-    assert_eq!(rolf.user.id, session.user.id);
+    assert_eq!(rolf.id, session.user.id);
     assert!(
         is_verified(&w, &session.token).await,
         "the reset link proved the address"
@@ -775,7 +722,7 @@ async fn owners_manage_members_and_the_last_owner_stays(db: TestDb) {
     let w = world(db);
     let (owner, org_id) = sign_up_owner(&w, "chefin@example.org").await;
     // A colleague with an account of their own, door staff here.
-    let signed_up = auth::sign_up(&w.state, form("tuer@example.org", "organiser"), Locale::de)
+    let signed_up = sign_up(&w, form("tuer@example.org", "organiser"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let (colleague, colleague_session) = (signed_up.user, signed_up.token);

@@ -219,7 +219,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
         ..DeliverySettings::default()
     };
     let mailer =
-        SmtpMailer::from_url(&sink.url(), &settings.from_address).unwrap_or_else(|e| panic!("{e}"));
+        SmtpMailer::from_url(&sink.url(), &settings.from_address, None).unwrap_or_else(|e| panic!("{e}"));
     let report = delivery::deliver_due(
         &w.state.db,
         w.state.clock.as_ref(),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newestMail, uniqueEmail, verifyAddress, waitForHydration } from "./helpers";
+import { expectAccessible, newestMail, signIn, uniqueEmail, verifyAddress, waitForHydration } from "./helpers";
 
 test("the start page is server-rendered: content is there before any wasm runs", async ({ page }) => {
   await page.route("**/*.wasm", (route) => route.abort());
@@ -38,7 +38,7 @@ test("English is one click away and stays chosen", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
 });
 
-test("an organiser signs up, signs out, mistypes the password and signs in", async ({ page }) => {
+test("an organiser signs up, is approved, signs out, mistypes the password and signs in", async ({ page, browser }) => {
   const email = uniqueEmail("organisatorin");
   await page.goto("/signup");
   await waitForHydration(page);
@@ -47,28 +47,53 @@ test("an organiser signs up, signs out, mistypes the password and signs in", asy
   await page.getByLabel("Name der Organisation oder Firma").fill("Jobcenter Offenbach");
   await page.getByLabel("Ihr Name").fill("Aylin Öztürk");
   await page.getByLabel("E-Mail-Adresse").fill("keine-adresse");
-  await page.getByLabel("Passwort").fill("kurz");
   await page.getByRole("button", { name: "Konto anlegen" }).click();
   await expect(page.getByText("Bitte geben Sie eine gültige E-Mail-Adresse ein")).toBeVisible();
-  await expect(page.getByText("Bitte mindestens 10 Zeichen eingeben.")).toBeVisible();
   await expect(page.getByLabel("E-Mail-Adresse")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
   await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
   await page.getByRole("button", { name: "Konto anlegen" }).click();
+  // The same answer whether or not the address has an account: see your inbox.
+  await expect(page.getByRole("heading", { level: 1, name: "Bitte sehen Sie in Ihr Postfach" })).toBeVisible();
+  await expectAccessible(page);
+  // The password is chosen with the mailed link: until then nobody signs in.
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort stimmen nicht." })).toBeVisible();
+  const mail = await newestMail(email, /\/account\/verify\//);
+  const link = /https?:\/\/\S+\/account\/verify\/[A-Za-z0-9_-]+/.exec(mail)?.[0];
+  await page.goto(new URL(link!).pathname);
+  await waitForHydration(page);
+  await expectAccessible(page);
+  await page.getByLabel("Wählen Sie Ihr Passwort").fill("kurz");
+  await page.getByRole("button", { name: "Adresse bestätigen" }).click();
+  await expect(page.getByText("Bitte mindestens 10 Zeichen eingeben.")).toBeVisible();
+  await page.getByLabel("Wählen Sie Ihr Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Adresse bestätigen" }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Mein Konto" })).toBeVisible();
-  // Until the address is proven, the account can do nothing that depends on it.
-  await expect(page.getByRole("heading", { name: "Bitte bestätigen Sie Ihre E-Mail-Adresse" })).toBeVisible();
-  await expect(page.getByText(`Wir haben einen Link an ${email} geschickt.`, { exact: false })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Jobcenter Offenbach" })).toHaveCount(0);
-  await expectAccessible(page);
-  await page.goto("/mail");
-  await expect(page.getByText("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse", { exact: false })).toBeVisible();
-  await verifyAddress(page, email);
   await expect(page.getByRole("heading", { name: "Jobcenter Offenbach" })).toBeVisible();
+  // A new organiser plans drafts until the installation's administrator approves.
+  await expect(page.getByText("Wartet auf Freigabe", { exact: false })).toBeVisible();
   await expectAccessible(page);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@jobfair.demo");
+  await admin.getByRole("link", { name: /^Freigaben/ }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Neue Veranstalter freigeben" })).toBeVisible();
+  await waitForHydration(admin);
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("Jobcenter Offenbach");
+  await expectAccessible(admin);
+  await row.getByRole("button", { name: "Freigeben: Jobcenter Offenbach" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Jobcenter Offenbach" })).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Jobcenter Offenbach" })).toBeVisible();
+  await expect(page.getByText("Wartet auf Freigabe", { exact: false })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL(/\/(\?.*)?$/);
@@ -149,4 +174,35 @@ test("without JavaScript, a form still says what is wrong", async ({ browser }) 
   await expect(page).toHaveURL(/\/login\?__path=/);
   await expect(page.getByRole("alert")).toContainText("E-Mail-Adresse oder Passwort stimmen nicht.");
   await noScript.close();
+});
+
+test("a person deletes their account after reading what it means", async ({ page }) => {
+  const email = uniqueEmail("geht");
+  await page.goto("/signup");
+  await waitForHydration(page);
+  await page.getByLabel("einen Arbeitgeber, der ausstellen möchte").check();
+  await page.getByLabel("Name der Organisation oder Firma").fill("Kurzzeit GmbH");
+  await page.getByLabel("Ihr Name").fill("Karl Kurz");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByRole("button", { name: "Konto anlegen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bitte sehen Sie in Ihr Postfach" })).toBeVisible();
+  await verifyAddress(page, email);
+  await page.getByRole("link", { name: "Konto löschen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Konto löschen" })).toBeVisible();
+  await waitForHydration(page);
+  await expect(page.getByRole("listitem").filter({ hasText: "Kurzzeit GmbH" })).toContainText("Sie sind das einzige Mitglied");
+  await expectAccessible(page);
+  await page.getByLabel("Zur Bestätigung: Ihr Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Konto endgültig löschen" }).click();
+  await expect(page.getByText("E-Mail-Adresse oder Passwort stimmen nicht.")).toBeVisible();
+  await page.getByLabel("Zur Bestätigung: Ihr Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Konto endgültig löschen" }).click();
+  await expect(page).toHaveURL(/\/(\?.*)?$/);
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
+  await page.goto("/login");
+  await waitForHydration(page);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill("ein-gutes-passwort");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort stimmen nicht." })).toBeVisible();
 });

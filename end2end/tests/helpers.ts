@@ -201,14 +201,16 @@ export async function newestMail(address: string, pattern: RegExp): Promise<stri
   return found;
 }
 
-/** Proves the address of the account signed in on `page`: opens the link in
- * the verification mail and confirms, as its owner would. */
-export async function verifyAddress(page: Page, address: string) {
+/** Proves the address of a new account as its owner would: opens the link
+ * in the confirmation mail, chooses the password there and confirms, which
+ * signs the person in. */
+export async function verifyAddress(page: Page, address: string, password = "ein-gutes-passwort") {
   const mail = await newestMail(address, /\/account\/verify\//);
   const link = /https?:\/\/\S+\/account\/verify\/[A-Za-z0-9_-]+/.exec(mail)?.[0];
   expect(link, "the verification link").toBeTruthy();
   await page.goto(new URL(link!).pathname);
   await waitForHydration(page);
+  await page.getByLabel("Wählen Sie Ihr Passwort").fill(password);
   await page.getByRole("button", { name: "Adresse bestätigen" }).click();
   await expect(page).toHaveURL(/\/account$/);
 }

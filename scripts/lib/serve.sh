@@ -74,6 +74,9 @@ start_release_server() {
   env JOBFAIR_DATABASE_URL="sqlite://$server_dir/jobfair.db" JOBFAIR_DEMO_DATA=true JOBFAIR_SITE_ROOT=target/site \
     JOBFAIR_LISTEN_ADDR="127.0.0.1:$port" JOBFAIR_PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn \
     JOBFAIR_TICKET_SECRET_FILE="$server_dir/ticket-secret" \
+    JOBFAIR_SIGN_UPS_PER_CLIENT_HOUR=100000 JOBFAIR_REGISTRATIONS_PER_CLIENT_HOUR=1000000 \
+    JOBFAIR_SEND_AGAIN_PER_CLIENT_HOUR=100000 JOBFAIR_PASSWORD_RESETS_PER_CLIENT_HOUR=100000 \
+    JOBFAIR_ADMIN_EMAILS=admin@jobfair.demo \
     ${smtp:+JOBFAIR_SMTP_URL="$smtp"} \
     "$CARGO_TARGET_DIR/release/server" > "$server_dir/server.log" 2>&1 &
   local pid=$!

@@ -1,5 +1,5 @@
 //! Chores of the server: every minute, booths whose hold ran out are freed
-//! (and both sides told); every hour, personal data whose time is up is
+//! (and both sides told) and idle rate-limit entries forgotten; every hour, personal data whose time is up is
 //! deleted, as the privacy notice of the registration form promises.
 use app::{bookings::service as bookings, registration::service, state::AppState};
 use std::time::Duration;
@@ -22,6 +22,8 @@ pub fn spawn_hold_expiry(
             if *stop.borrow() {
                 return;
             }
+            // Clients whose rate limits have recovered are forgotten.
+            state.limits.forget_idle();
             match bookings::expire_holds(&state).await {
                 Ok(0) => {}
                 Ok(count) => tracing::info!(count, "booth holds expired"),

@@ -2,7 +2,10 @@
 //! (`jobfair.toml`, or the path in `JOBFAIR_CONFIG`), then environment
 //! variables `JOBFAIR_<SETTING>` (and plain `DATABASE_URL`). Later wins.
 //! Every setting is listed in README.md.
-use app::registration::keys::TicketSecret;
+use app::{
+    registration::keys::TicketSecret,
+    throttle::{Limit, RateLimitConfig},
+};
 use figment::{
     Figment,
     providers::{Env, Format, Toml},
@@ -39,6 +42,22 @@ pub struct Settings {
     pub login_window_minutes: i64,
     /// Booths one employer may hold or have booked at one fair at once.
     pub max_booths_per_employer: i64,
+    /// Sign-ups a client address may make within an hour.
+    pub sign_ups_per_client_hour: u32,
+    /// Sign-ups naming one email address within an hour.
+    pub sign_ups_per_address_hour: u32,
+    /// Password-reset requests per client address within an hour.
+    pub password_resets_per_client_hour: u32,
+    /// Password-reset requests naming one email address within an hour.
+    pub password_resets_per_address_hour: u32,
+    /// Fair registrations per client address within an hour (a shelter's or
+    /// a job centre's network can be one address for many people).
+    pub registrations_per_client_hour: u32,
+    /// "Send again" (ticket, confirmation link) per client address an hour.
+    pub send_again_per_client_hour: u32,
+    /// Installation administrators, comma-separated addresses: they approve
+    /// new organiser organisations before those can publish or invite.
+    pub admin_emails: String,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy).
     pub trust_proxy_headers: bool,
     /// How long an anonymous public fair page is served from memory, in
@@ -48,6 +67,9 @@ pub struct Settings {
     /// (STARTTLS) or `smtps://user:pass@host:465`. Without it mail stays in
     /// the outbox and organisers read it in the mail viewer.
     pub smtp_url: Option<SecretString>,
+    /// A PEM file with a certificate authority to trust for the mail server
+    /// besides the public ones (a relay with an in-house certificate).
+    pub smtp_ca_file: Option<String>,
     /// The sender address of every mail.
     pub mail_from: String,
     /// At most this many mails a minute.
@@ -81,9 +103,17 @@ impl Default for Settings {
             login_max_failures_per_ip: 50,
             login_window_minutes: 15,
             max_booths_per_employer: 4,
+            sign_ups_per_client_hour: 20,
+            sign_ups_per_address_hour: 3,
+            password_resets_per_client_hour: 20,
+            password_resets_per_address_hour: 3,
+            registrations_per_client_hour: 300,
+            send_again_per_client_hour: 30,
+            admin_emails: String::new(),
             trust_proxy_headers: false,
             page_cache_millis: 1000,
             smtp_url: None,
+            smtp_ca_file: None,
             mail_from: "jobfair@localhost".into(),
             mail_per_minute: 600,
             mail_max_attempts: 8,
@@ -146,7 +176,32 @@ impl Settings {
             login_max_failures_per_ip: self.login_max_failures_per_ip,
             login_window_secs: self.login_window_minutes * 60,
             max_booths_per_employer: self.max_booths_per_employer.max(1),
+            rate_limits: RateLimitConfig {
+                sign_ups_per_client: Limit::per_hour(self.sign_ups_per_client_hour),
+                sign_ups_per_address: Limit::per_hour(self.sign_ups_per_address_hour),
+                resets_per_client: Limit::per_hour(self.password_resets_per_client_hour),
+                resets_per_address: Limit::per_hour(self.password_resets_per_address_hour),
+                registrations_per_client: Limit::per_hour(self.registrations_per_client_hour),
+                send_again_per_client: Limit::per_hour(self.send_again_per_client_hour),
+            },
+            admin_emails: self.admin_emails(),
         })
+    }
+
+    /// The administrators' addresses, normalised; unparsable ones are left
+    /// out (and said so in the log at start).
+    pub fn admin_emails(&self) -> Vec<String> {
+        self.admin_emails
+            .split([',', ' ', ';'])
+            .filter(|a| !a.trim().is_empty())
+            .filter_map(|a| match app::validation::normalise_email(a) {
+                Ok(email) => Some(email),
+                Err(_) => {
+                    tracing::warn!("admin_emails: ignoring an entry that is not an address");
+                    None
+                }
+            })
+            .collect()
     }
 
     pub fn delivery_settings(&self) -> app::mail::delivery::DeliverySettings {

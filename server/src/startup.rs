@@ -11,7 +11,7 @@ use app::{
 use axum::{
     Router,
     extract::FromRef,
-    routing::{get, post},
+    routing::{MethodRouter, get, post},
 };
 use leptos::prelude::*;
 use leptos_axum::{
@@ -85,11 +85,22 @@ impl Application {
                 Arc::new(SmtpMailer::from_url(
                     url.expose_secret(),
                     &settings.mail_from,
+                    settings
+                        .smtp_ca_file
+                        .as_deref()
+                        .map(std::fs::read)
+                        .transpose()?
+                        .as_deref(),
                 )?),
                 settings.delivery_settings(),
             )),
             None => None,
         };
+        if config.admin_emails.is_empty() {
+            tracing::warn!(
+                "no ADMIN_EMAILS set: nobody can approve new organiser organisations"
+            );
+        }
         let state = AppState::new(db, clock, config);
         let router = router(ServerState {
             app: state.clone(),
@@ -160,33 +171,45 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The routes outside Leptos's pages and server functions: files, exports,
+/// the door API, one-click unsubscribe. One list, so the authorisation
+/// matrix test can enumerate what the router serves.
+fn plain_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
+    vec![
+        ("/healthz", get(http_extras::healthz)),
+        ("/prefs", post(http_extras::set_prefs)),
+        ("/unsubscribe/{token}", post(crate::unsubscribe::one_click)),
+        ("/tickets/{token}/calendar.ics", get(crate::tickets::calendar)),
+        ("/sw.js", get(crate::tickets::service_worker)),
+        ("/employer/{org}/logo", post(crate::logos::upload)),
+        ("/logos/{org}", get(crate::logos::serve)),
+        ("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys)),
+        ("/api/v1/checkins", post(crate::checkin_api::check_in)),
+        ("/api/v1/door-pack", get(crate::checkin_api::door_pack)),
+        (
+            "/organise/fairs/{id}/export/registrations.csv",
+            get(crate::exports::registrations),
+        ),
+        (
+            "/organise/fairs/{id}/export/exhibitors.csv",
+            get(crate::exports::exhibitors),
+        ),
+    ]
+}
+
+/// The paths of [`plain_routes`] (for the authorisation matrix test).
+pub fn plain_route_paths() -> Vec<&'static str> {
+    plain_routes().into_iter().map(|(path, _)| path).collect()
+}
+
 fn router(state: ServerState) -> Router {
     let routes = route_list();
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let options = state.leptos_options.clone();
-    let router = Router::new()
-        .route("/healthz", get(http_extras::healthz))
-        .route("/prefs", post(http_extras::set_prefs))
-        .route("/unsubscribe/{token}", post(crate::unsubscribe::one_click))
-        .route(
-            "/tickets/{token}/calendar.ics",
-            get(crate::tickets::calendar),
-        )
-        .route("/sw.js", get(crate::tickets::service_worker))
-        .route("/employer/{org}/logo", post(crate::logos::upload))
-        .route("/logos/{org}", get(crate::logos::serve))
-        .route("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys))
-        .route("/api/v1/checkins", post(crate::checkin_api::check_in))
-        .route("/api/v1/door-pack", get(crate::checkin_api::door_pack))
-        .route(
-            "/organise/fairs/{id}/export/registrations.csv",
-            get(crate::exports::registrations),
-        )
-        .route(
-            "/organise/fairs/{id}/export/exhibitors.csv",
-            get(crate::exports::exhibitors),
-        )
+    let router = plain_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handler)| router.route(path, handler))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

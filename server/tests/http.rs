@@ -125,21 +125,9 @@ async fn account_journey(backend: Backend) {
         "{}",
         response.status()
     );
-    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("no session cookie"));
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(
-        !cookie.contains("Secure"),
-        "plain-HTTP localhost keeps the cookie usable"
-    );
-    let session = cookie.split(';').next().unwrap_or_default().to_owned();
-
-    let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
-    assert!(me.contains("anna@example.org"), "{me}");
-    let account = body(app.get("/account", Some(&session)).await).await;
-    assert!(
-        account.contains("Bitte bestätigen Sie Ihre E-Mail-Adresse"),
-        "the new account proves its address first"
+        session_cookie(&response).is_none(),
+        "no session before the address is proven"
     );
     let mails = app::mail::outbox::list_for_recipient(app.db.pool(), "anna@example.org")
         .await
@@ -154,14 +142,38 @@ async fn account_journey(backend: Backend) {
         .and_then(|rest| rest.split_whitespace().next())
         .unwrap_or_default()
         .to_owned();
+    let page = body(app.get(&format!("/account/verify/{token}"), None).await).await;
+    assert!(
+        page.contains("Adresse bestätigen"),
+        "the link opens a page where the person chooses the password"
+    );
     let verified = app
-        .post_form("/api/auth/verify_email", &[("token", &token)], None)
+        .post_form(
+            "/api/auth/verify_email",
+            &[("token", &token), ("password", "sicheres-passwort")],
+            None,
+        )
         .await;
     assert!(verified.status().is_redirection() || verified.status().is_success());
+    let cookie = session_cookie(&verified).unwrap_or_else(|| panic!("no session cookie"));
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain-HTTP localhost keeps the cookie usable"
+    );
+    let session = cookie.split(';').next().unwrap_or_default().to_owned();
+
+    let me = body(app.post_form("/api/auth/me", &[], Some(&session)).await).await;
+    assert!(me.contains("anna@example.org"), "{me}");
     let account = body(app.get("/account", Some(&session)).await).await;
     assert!(
         account.contains("Jobcenter Frankfurt"),
         "account page lists the organisation"
+    );
+    assert!(
+        account.contains("Wartet auf Freigabe"),
+        "a new organiser is told it waits for approval"
     );
 
     let wrong = app
@@ -177,7 +189,8 @@ async fn account_journey(backend: Backend) {
     assert!(!text.to_lowercase().contains("sql"), "no internals leak");
 
     let again = app.sign_up("ANNA@example.org").await;
-    assert!(body(again).await.contains("EmailTaken"));
+    assert!(session_cookie(&again).is_none());
+    assert!(!body(again).await.contains("EmailTaken"), "taken or not, the same answer");
 
     let out = app
         .post_form("/api/auth/sign_out", &[], Some(&session))

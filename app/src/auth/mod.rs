@@ -1,6 +1,8 @@
 //! Accounts: sign-up, sign-in and sign-out, sessions, password reset, and
 //! throttling of sign-in attempts, proven addresses. Jobseekers never need an account.
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod deletion;
 pub mod model;
 pub mod pages;
 

@@ -17,12 +17,13 @@ pub struct CurrentUser {
     pub email_verified: bool,
 }
 
-/// What the sign-up form sends, unchecked.
+/// What the sign-up form sends, unchecked. No password: the person chooses
+/// it when they open the link mailed to the address, so nobody who merely
+/// claims an address ever holds a password for its account.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SignUpForm {
     pub name: String,
     pub email: String,
-    pub password: String,
     pub organisation: String,
     pub kind: String,
 }
@@ -32,7 +33,6 @@ pub struct SignUpForm {
 pub struct ValidSignUp {
     pub name: String,
     pub email: String,
-    pub password: String,
     pub organisation: String,
     pub kind: OrgKind,
 }
@@ -50,11 +50,6 @@ impl SignUpForm {
             "email",
             validation::normalise_email(&self.email),
         );
-        let password = validation::collect(
-            &mut errors,
-            "password",
-            validation::new_password(&self.password),
-        );
         let organisation = validation::collect(
             &mut errors,
             "organisation",
@@ -65,16 +60,13 @@ impl SignUpForm {
             "kind",
             OrgKind::parse(&self.kind).ok_or(Problem::InvalidChoice),
         );
-        match (name, email, password, organisation, kind) {
-            (Some(name), Some(email), Some(password), Some(organisation), Some(kind)) => {
-                Ok(ValidSignUp {
-                    name,
-                    email,
-                    password,
-                    organisation,
-                    kind,
-                })
-            }
+        match (name, email, organisation, kind) {
+            (Some(name), Some(email), Some(organisation), Some(kind)) => Ok(ValidSignUp {
+                name,
+                email,
+                organisation,
+                kind,
+            }),
             _ => Err(errors),
         }
     }
@@ -88,7 +80,6 @@ mod tests {
         SignUpForm {
             name: " Anna Schmidt ".into(),
             email: "Anna@Jobcenter.de".into(),
-            password: "lange-genug-1".into(),
             organisation: "Jobcenter Frankfurt".into(),
             kind: "organiser".into(),
         }
@@ -113,15 +104,48 @@ mod tests {
         let bad = SignUpForm {
             name: "".into(),
             email: "anna".into(),
-            password: "kurz".into(),
             organisation: "".into(),
             kind: "admin".into(),
         };
         let errors = bad.validate().err().unwrap_or_default();
         assert_eq!(errors.get("name"), Some(Problem::Required));
         assert_eq!(errors.get("email"), Some(Problem::InvalidEmail));
-        assert_eq!(errors.get("password"), Some(Problem::TooShort { min: 10 }));
         assert_eq!(errors.get("organisation"), Some(Problem::Required));
         assert_eq!(errors.get("kind"), Some(Problem::InvalidChoice));
+    }
+}
+
+/// What deleting an account does to one of the person's organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganisationFate {
+    /// Others stay members (and an owner stays): the person just leaves.
+    Left,
+    /// The person is its only member: it is deleted too, with its drafts.
+    Deleted,
+    /// Others are members but no other owner: make someone owner first.
+    BlockedLastOwner,
+    /// Only member, and it has fairs beyond drafts (people registered for
+    /// them, or their follow-up is kept): hand it over first.
+    BlockedFairs,
+    /// Only member, and it holds or has booked booths: cancel them first.
+    BlockedBookings,
+}
+
+impl OrganisationFate {
+    pub fn blocks(self) -> bool {
+        !matches!(self, OrganisationFate::Left | OrganisationFate::Deleted)
+    }
+}
+
+/// What deleting the account would do, shown before it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletionPlan {
+    /// Each organisation of the person (name) and its fate.
+    pub organisations: Vec<(String, OrganisationFate)>,
+}
+
+impl DeletionPlan {
+    pub fn possible(&self) -> bool {
+        !self.organisations.iter().any(|(_, fate)| fate.blocks())
     }
 }

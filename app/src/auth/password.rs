@@ -51,6 +51,10 @@ pub async fn verify(password: String, stored_hash: Option<String>) -> anyhow::Re
 }
 
 /// An Argon2id hash of a random string nobody knows.
+/// Stored for an account whose owner has not chosen a password yet: no
+/// password verifies against it (see [`verify`]).
+pub const UNUSABLE: &str = DUMMY_HASH;
+
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$kzQdnV7QxEzD8xF5jvMZ3TlzxYSpe3l2/BZ+VpVn9Zs";
 
 #[cfg(test)]

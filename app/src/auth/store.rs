@@ -12,6 +12,17 @@ pub struct UserRow {
     pub email_verified_at: Option<i64>,
 }
 
+impl From<&UserRow> for crate::auth::CurrentUser {
+    fn from(row: &UserRow) -> Self {
+        Self {
+            id: row.id,
+            email: row.email.clone(),
+            display_name: row.display_name.clone(),
+            email_verified: row.email_verified_at.is_some(),
+        }
+    }
+}
+
 /// Inserts a user; `None` when the email address is taken.
 pub async fn insert_user(
     tx: &mut Tx,
@@ -265,4 +276,62 @@ pub async fn use_link(
     .bind(now)
     .fetch_optional(&mut **tx)
     .await
+}
+
+/// Whether a link would still work (unused, not expired), without using it:
+/// checked before the slow password hash, so a made-up link costs nothing.
+pub async fn link_is_live(
+    pool: &AnyPool,
+    kind: MailedLink,
+    token_hash: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT user_id FROM {} WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+        kind.table()
+    )))
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Deletes a person's account and what only it needs: sessions, links and
+/// memberships go with the row (foreign keys); sign-in failures and mail to
+/// the address by address.
+pub async fn delete_account_data(tx: &mut Tx, user_id: i64, email: &str) -> sqlx::Result<()> {
+    delete_user(tx, user_id).await?;
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+    // Mail to the person (queued mail is not sent any more), and their
+    // address as the reply-to of what they sent for an organisation.
+    sqlx::query("DELETE FROM mail_outbox WHERE recipient = $1")
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE mail_outbox SET reply_to = NULL WHERE reply_to = $1")
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Deletes the account row (sessions, links and memberships go with it).
+pub async fn delete_user(tx: &mut Tx, user_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The id of the account of `email` if nobody has proven the address yet.
+pub async fn unproven_user_id(tx: &mut Tx, email: &str) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1 AND email_verified_at IS NULL")
+        .bind(email)
+        .fetch_optional(&mut **tx)
+        .await
 }

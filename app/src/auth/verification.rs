@@ -3,6 +3,7 @@
 //! expires; a new one can be asked for, at most one per few minutes.
 use super::{
     model::CurrentUser,
+    service::NewSession,
     store::{self, MailedLink},
 };
 use crate::{
@@ -11,7 +12,7 @@ use crate::{
     mail,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
-    tokens,
+    tokens, validation,
 };
 
 /// How long a verification link works.
@@ -77,20 +78,33 @@ pub async fn resend_link(
     Ok(())
 }
 
-/// Opens a link: the account behind it is verified. Whoever is signed in on
-/// the device does not matter; the link names the account.
-pub async fn verify(state: &AppState, token: &str) -> ServiceResult<()> {
+/// Opens a link: the person chooses their password, the account behind the
+/// link is verified, and the person is signed in to it (the link proves the
+/// address, as a reset link does). Any other session of the account ends.
+/// A new organiser organisation of the person is now announced to the
+/// administrators (not before: a mere claim of an address asks nobody for
+/// anything). Whoever is signed in on the device does not matter; the link
+/// names the account. A made-up link is refused before the password is hashed.
+pub async fn verify(state: &AppState, token: &str, password: &str) -> ServiceResult<NewSession> {
+    let password =
+        validation::new_password(password).map_err(|p| ServiceError::invalid("password", p))?;
+    let token_hash = tokens::hash_token(token);
     let now = state.now();
+    let link = MailedLink::EmailVerification;
+    if !store::link_is_live(state.db.pool(), link, &token_hash, now).await? {
+        return Err(ServiceError::invalid(FORM, Problem::LinkInvalid));
+    }
+    let password_hash = super::password::hash(password).await?;
     let mut tx = state.db.begin().await?;
-    let user_id = store::use_link(
-        &mut tx,
-        MailedLink::EmailVerification,
-        &tokens::hash_token(token),
-        now,
-    )
-    .await?
-    .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
+    let user_id = store::use_link(&mut tx, link, &token_hash, now)
+        .await?
+        .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
+    store::set_password_hash(&mut tx, user_id, &password_hash).await?;
     store::mark_email_verified(&mut tx, user_id, now).await?;
+    store::delete_sessions_of_user(&mut tx, user_id).await?;
+    let token = super::service::start_session(state, &mut tx, user_id).await?;
+    let user: CurrentUser = store::find_user_by_id(&mut tx, user_id).await?.into();
+    crate::admin::service::announce_pending(state, &mut tx, &user, now).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(NewSession { user, token })
 }

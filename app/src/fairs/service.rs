@@ -309,6 +309,10 @@ pub async fn change_status(
     if !current.can_become(next) {
         return Err(ServiceError::invalid(FORM, Problem::TransitionNotAllowed));
     }
+    if next == FairStatus::Published {
+        // Publishing speaks to the public: only an approved organiser may.
+        crate::admin::service::require_approved(state, fair.organisation_id).await?;
+    }
     let mut tx = state.db.begin().await?;
     if next == FairStatus::Published && store::count_slots(&mut tx, fair_id).await? == 0 {
         return Err(ServiceError::invalid(FORM, Problem::NeedsSlot));

@@ -121,6 +121,8 @@ pub async fn invite(
     kind: InviteKind,
 ) -> ServiceResult<usize> {
     let fair = require_changeable(state, user, fair_id).await?;
+    // Invitations go out in the organisation's name: not before approval.
+    crate::admin::service::require_approved(state, fair.organisation_id).await?;
     if rows.len() > super::model::CHUNK * 4 {
         return Err(ServiceError::invalid(
             crate::error::FORM,

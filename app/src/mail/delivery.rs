@@ -66,15 +66,25 @@ pub struct SmtpMailer {
 
 impl SmtpMailer {
     /// `smtp://host:25` (plain, for a local relay), `smtp://user:pass@host:587?tls=required`
-    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS).
-    pub fn from_url(url: &str, from_address: &str) -> anyhow::Result<SmtpMailer> {
+    /// (STARTTLS) or `smtps://user:pass@host:465` (TLS). `extra_root_pem` is
+    /// a certificate authority to trust besides the public ones (a mail
+    /// relay with a certificate from the organisation's own authority).
+    pub fn from_url(
+        url: &str,
+        from_address: &str,
+        extra_root_pem: Option<&[u8]>,
+    ) -> anyhow::Result<SmtpMailer> {
         let connections = DeliverySettings::default().concurrency as u32;
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
             .timeout(Some(Duration::from_secs(30)))
-            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections))
-            .build();
+            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(connections));
+        if let Some(pem) = extra_root_pem
+            && let Some(tls) = tls_with_root(url, pem)?
+        {
+            builder = builder.tls(tls);
+        }
         Ok(SmtpMailer {
-            transport,
+            transport: builder.build(),
             from: from_address.parse()?,
         })
     }
@@ -323,4 +333,36 @@ mod tests {
         assert_eq!(backoff_secs(5), 480);
         assert_eq!(backoff_secs(20), 3600);
     }
+}
+
+/// The TLS mode the URL asks for, trusting `pem` (one or more certificates)
+/// as well; `None` for a plain `smtp://` URL without `tls=`, which stays
+/// plain as without the extra authority.
+fn tls_with_root(
+    url: &str,
+    pem: &[u8],
+) -> anyhow::Result<Option<lettre::transport::smtp::client::Tls>> {
+    use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+    if !url.starts_with("smtps://") && !url.contains("tls=") {
+        return Ok(None);
+    }
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = host_port
+        .strip_prefix('[')
+        .and_then(|h| h.split_once(']').map(|(h, _)| h))
+        .unwrap_or_else(|| host_port.split(':').next().unwrap_or_default());
+    let parameters = TlsParameters::builder(host.to_owned())
+        .add_root_certificate(Certificate::from_pem(pem)?)
+        .build_rustls()?;
+    Ok(if url.starts_with("smtps://") {
+        Some(Tls::Wrapper(parameters))
+    } else if url.contains("tls=required") {
+        Some(Tls::Required(parameters))
+    } else if url.contains("tls=opportunistic") {
+        Some(Tls::Opportunistic(parameters))
+    } else {
+        None
+    })
 }

@@ -45,6 +45,69 @@ pub fn verify_email(locale: Locale, name: &str, link: &str) -> Message {
     )
 }
 
+/// To the owner of an address someone tried to sign up with again.
+pub fn account_exists(locale: Locale, name: &str, sign_in_link: &str, reset_link: &str) -> Message {
+    let greeting = td_string!(locale, mail.greeting, name = name).to_string();
+    compose(
+        td_string!(locale, mail.exists_subject).to_string(),
+        &greeting,
+        td_string!(locale, mail.exists_body, reset_link = reset_link).to_string(),
+        td_string!(locale, mail.exists_action).to_string(),
+        sign_in_link,
+        locale,
+    )
+}
+
+/// To each installation administrator: a new organiser organisation waits.
+pub fn approval_request(
+    locale: Locale,
+    organisation: &str,
+    owner_name: &str,
+    owner_email: &str,
+    link: &str,
+) -> Message {
+    compose(
+        td_string!(locale, mail.approval_request_subject, organisation = organisation).to_string(),
+        td_string!(locale, mail.greeting_plain),
+        td_string!(
+            locale,
+            mail.approval_request_body,
+            name = owner_name,
+            email = owner_email,
+            organisation = organisation
+        )
+        .to_string(),
+        td_string!(locale, mail.approval_request_action).to_string(),
+        link,
+        locale,
+    )
+}
+
+/// To the owners of an organiser organisation: the administrators decided.
+pub fn approval_decided(
+    locale: Locale,
+    name: &str,
+    organisation: &str,
+    approved: bool,
+    link: &str,
+) -> Message {
+    let greeting = td_string!(locale, mail.greeting, name = name).to_string();
+    let (subject, body, action) = if approved {
+        (
+            td_string!(locale, mail.approved_subject, organisation = organisation).to_string(),
+            td_string!(locale, mail.approved_body, organisation = organisation).to_string(),
+            td_string!(locale, mail.approved_action).to_string(),
+        )
+    } else {
+        (
+            td_string!(locale, mail.declined_subject, organisation = organisation).to_string(),
+            td_string!(locale, mail.declined_body, organisation = organisation).to_string(),
+            td_string!(locale, mail.declined_action).to_string(),
+        )
+    };
+    compose(subject, &greeting, body, action, link, locale)
+}
+
 pub fn member_invite(
     locale: Locale,
     inviter: &str,

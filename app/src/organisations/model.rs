@@ -112,6 +112,8 @@ pub struct PendingInvite {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationDetails {
     pub membership: Membership,
+    /// A new organiser organisation waits for the administrators.
+    pub approval: crate::admin::Approval,
     pub members: Vec<Member>,
     pub pending_invites: Vec<PendingInvite>,
 }

@@ -45,7 +45,9 @@ pub async fn my_organisations(
         } else {
             Vec::new()
         };
+        let approval = crate::admin::service::approval(state, membership.organisation_id).await?;
         details.push(OrganisationDetails {
+            approval,
             membership,
             members,
             pending_invites,
@@ -69,6 +71,8 @@ pub async fn invite_member(
     if !membership.role.can_manage_members() {
         return Err(ServiceError::Forbidden);
     }
+    // An invitation speaks for the organisation: not before it is approved.
+    crate::admin::service::require_approved(state, org_id).await?;
     let mut errors = FieldErrors::default();
     let email = validation::collect(&mut errors, "email", validation::normalise_email(email));
     let role = validation::collect(

@@ -3,6 +3,8 @@ use super::model::{Member, Membership, OrgKind, PendingInvite, Role};
 use crate::db::Tx;
 use sqlx::{AnyPool, FromRow};
 
+/// Inserts an organisation, approved (the demo's, the tests'); sign-up then
+/// marks a new organiser organisation as awaiting approval.
 pub async fn insert_organisation(
     tx: &mut Tx,
     kind: OrgKind,
@@ -10,7 +12,8 @@ pub async fn insert_organisation(
     now: i64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO organisations (kind, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+        "INSERT INTO organisations (kind, name, created_at, approved_at) VALUES ($1, $2, $3, $3) \
+         RETURNING id",
     )
     .bind(kind.as_str())
     .bind(name)
@@ -211,7 +214,11 @@ pub async fn mark_invite_accepted(tx: &mut Tx, invite_id: i64, now: i64) -> sqlx
 }
 
 pub async fn user_exists(pool: &AnyPool, email: &str) -> sqlx::Result<bool> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+    // Only a proven account can sign in to accept; an unproven one is taken
+    // over by accepting with a new password (the link proves the address).
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE email = $1 AND email_verified_at IS NOT NULL",
+    )
         .bind(email)
         .fetch_one(pool)
         .await?;

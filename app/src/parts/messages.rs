@@ -50,6 +50,8 @@ pub fn problem_message(i18n: I18nContext<Locale>, problem: Problem) -> String {
         Problem::UnsupportedFile => t_string!(i18n, problems.unsupported_file).to_string(),
         Problem::Archived => t_string!(i18n, problems.archived).to_string(),
         Problem::LastOwner => t_string!(i18n, problems.last_owner).to_string(),
+        Problem::AwaitingApproval => t_string!(i18n, problems.awaiting_approval).to_string(),
+        Problem::AccountStillNeeded => t_string!(i18n, problems.account_still_needed).to_string(),
         Problem::TooManyBooths { max } => {
             t_string!(i18n, problems.too_many_booths, max = max).to_string()
         }

@@ -4,7 +4,7 @@ use super::model::{Registered, RegistrationForm, RegistrationPage, TicketPage};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use {super::service, crate::auth::request};
+use {super::service, crate::auth::request, crate::throttle::Throttled};
 
 #[server(endpoint = "registration/page")]
 pub async fn get_registration_page(
@@ -20,6 +20,10 @@ pub async fn get_registration_page(
 #[server(endpoint = "registration/register")]
 pub async fn register(slug: String, form: RegistrationForm) -> Result<Registered, AppError> {
     let state = request::app_state()?;
+    // Per client before anything else: a script must not fill a fair.
+    state
+        .limits
+        .check(Throttled::RegistrationByClient, &request::client_ip())?;
     let registered = service::register(&state, &slug, &form).await?;
     match &registered {
         Registered::Ticket { link } | Registered::Waitlisted { link, .. } => {
@@ -57,6 +61,9 @@ pub async fn change_ticket_slot(token: String, slot_id: String) -> Result<(), Ap
 #[server(endpoint = "tickets/resend")]
 pub async fn resend_ticket(token: String) -> Result<bool, AppError> {
     let state = request::app_state()?;
+    state
+        .limits
+        .check(Throttled::SendAgainByClient, &request::client_ip())?;
     Ok(service::resend(&state, &token).await?)
 }
 

@@ -3,7 +3,10 @@ use super::NotFound;
 use crate::{
     auth::{
         api::{SignOut, get_current_user},
-        pages::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage},
+        pages::{
+            DeleteAccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage,
+            VerifyEmailPage,
+        },
     },
     bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
     checkin::pages::{DoorListPage, LiveDoorPage, ScannerPage},
@@ -14,6 +17,7 @@ use crate::{
     invitations::pages::{InvitationsPage, UnsubscribePage},
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
+    admin::pages::ApprovalsPage,
     prefs::{DisplayPrefs, TextSize, initial_text_size},
     registration::pages::{RegisterPage, TicketPageView},
     tr,
@@ -75,6 +79,8 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/password/forgot") view=ForgotPasswordPage />
                     <Route path=path!("/password/reset/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/admin/approvals") view=ApprovalsPage />
+                    <Route path=path!("/account/delete") view=DeleteAccountPage />
                     <Route path=path!("/account/verify/:token") view=VerifyEmailPage />
                     <Route path=path!("/invite/:token") view=AcceptInvitePage />
                     <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />

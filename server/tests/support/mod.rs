@@ -101,7 +101,6 @@ impl TestApp {
             &[
                 ("form[name]", "Sabine Keller"),
                 ("form[email]", email),
-                ("form[password]", "sicheres-passwort"),
                 ("form[organisation]", "Jobcenter Frankfurt"),
                 ("form[kind]", "organiser"),
             ],
@@ -137,3 +136,79 @@ pub async fn sign_in(app: &TestApp, email: &str) -> String {
     let cookie = session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in"));
     cookie.split(';').next().unwrap_or_default().to_owned()
 }
+
+/// The token at the end of the first link with `path` in the newest mail to
+/// `recipient` that has one (read from the outbox, as the mail went out).
+pub async fn mailed_token(app: &TestApp, recipient: &str, path: &str) -> String {
+    let mails = app::mail::outbox::list_for_recipient(app.db.pool(), recipient)
+        .await
+        .unwrap_or_default();
+    let text = mails
+        .iter()
+        .rev()
+        .map(|m| m.body_text.clone())
+        .find(|t| t.contains(path))
+        .unwrap_or_else(|| panic!("no mail with {path} to {recipient}"));
+    let start = text.find(path).unwrap_or_default() + path.len();
+    text[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The `name=value` of the session cookie a response sets.
+pub fn session_of(response: &reqwest::Response) -> String {
+    session_cookie(response)
+        .unwrap_or_else(|| panic!("no session cookie"))
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+impl TestApp {
+    /// Signs up and opens the mailed link, as the owner of the address does;
+    /// the session the link starts.
+    pub async fn sign_up_verified(&self, email: &str) -> String {
+        let response = self.sign_up(email).await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-up of {email}: {}",
+            response.status()
+        );
+        self.verify(email).await
+    }
+
+    /// Opens the newest confirmation link mailed to `email` and chooses the
+    /// password `sicheres-passwort` there; the session it starts.
+    pub async fn verify(&self, email: &str) -> String {
+        let token = mailed_token(self, email, "/account/verify/").await;
+        let verified = self
+            .post_form(
+                "/api/auth/verify_email",
+                &[("token", &token), ("password", "sicheres-passwort")],
+                None,
+            )
+            .await;
+        session_of(&verified)
+    }
+}
+
+/// Runs each named `async fn(Backend)` as `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name(app::db::Backend::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name(app::db::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+

@@ -48,6 +48,9 @@ pub fn SignInPage() -> impl IntoView {
             <p>
                 {t!(i18n, auth.no_account)} " " <a href="/signup">{t!(i18n, nav.sign_up)}</a>
             </p>
+            <p class="hint">
+                {t!(i18n, auth.new_account_hint)}
+            </p>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
@@ -14,9 +15,20 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = action_error(action);
     let kind_problem = field_problem(error, "kind");
+    // The same answer for a new address and one with an account: see your inbox.
+    let query = use_query_map();
+    let sent = move || {
+        query.with(|q| q.get("sent").is_some()) || matches!(action.value().get(), Some(Ok(())))
+    };
     view! {
         <Title text=tr!(i18n, auth.sign_up_title) />
-        <section class="page narrow">
+        <section class="page narrow" hidden=move || !sent()>
+            <h1>{t!(i18n, auth.sign_up_sent_title)}</h1>
+            <p class="notice success" role="status">{t!(i18n, auth.sign_up_sent_lead)}</p>
+            <p>{t!(i18n, auth.sign_up_sent_hint)}</p>
+            <p><a class="button" href="/login">{t!(i18n, nav.sign_in)}</a></p>
+        </section>
+        <section class="page narrow" hidden=sent>
             <h1>{t!(i18n, auth.sign_up_title)}</h1>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <FormAlert error=error />
@@ -58,16 +70,6 @@ pub fn SignUpPage() -> impl IntoView {
                     required=true
                     label=tr!(i18n, auth.email)
                     problem=field_problem(error, "email")
-                />
-                <TextField
-                    name="form[password]"
-                    id="sign-up-password"
-                    input_type="password"
-                    autocomplete="new-password"
-                    required=true
-                    label=tr!(i18n, auth.password)
-                    hint=tr!(i18n, auth.password_hint)
-                    problem=field_problem(error, "password")
                 />
                 <button type="submit" class="button primary" disabled=action.pending()>
                     {t!(i18n, auth.sign_up_submit)}

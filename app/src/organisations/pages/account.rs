@@ -1,5 +1,6 @@
 use super::role_text;
 use crate::{
+    admin::{Approval, api::pending_organisations},
     auth::{
         api::{ResendVerification, get_current_user},
         pages::{action_error, field_problem},
@@ -40,10 +41,19 @@ pub fn AccountPage() -> impl IntoView {
     let change_error = action_error(actions.change);
     let remove_error = action_error(actions.remove);
     let leave_error = action_error(actions.leave);
+    // Administrators see the way to the approvals (everyone else is refused).
+    let approvals = Resource::new(|| (), |_| pending_organisations());
     view! {
         <Title text=tr!(i18n, account.title) />
         <section class="page">
             <h1>{t!(i18n, account.title)}</h1>
+            <Suspense fallback=|| ()>
+                {move || approvals.get().and_then(Result::ok).map(|list| view! {
+                    <p class="notice">
+                        <a href="/admin/approvals">{t!(i18n, admin.nav)} " (" {list.len()} ")"</a>
+                    </p>
+                })}
+            </Suspense>
             <FormAlert error=change_error />
             <FormAlert error=remove_error />
             <FormAlert error=leave_error />
@@ -64,6 +74,7 @@ pub fn AccountPage() -> impl IntoView {
                     })
                 }}
             </Transition>
+            <p><a href="/account/delete">{t!(i18n, account.delete_link)}</a></p>
         </section>
     }
 }
@@ -119,6 +130,11 @@ fn OrganisationCard(org: OrganisationDetails, invite: ServerAction<InviteMember>
         <article class="card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{membership.organisation_name}</h3>
             <p class="meta">{move || kind.get()} " · " {t!(i18n, account.your_role, role = my_role.clone())}</p>
+            {match org.approval {
+                Approval::Approved => None,
+                Approval::Pending => Some(view! { <p class="notice" role="status">{t!(i18n, account.approval_pending)}</p> }.into_any()),
+                Approval::Declined => Some(view! { <p class="notice warning" role="status">{t!(i18n, account.approval_declined)}</p> }.into_any()),
+            }}
             {(membership.kind == OrgKind::Employer && membership.role.can_act_for_employer()).then(|| view! {
                 <p class="actions">
                     <a class="button" href=format!("/employer/{org_id}/profile")>{t!(i18n, employer.profile_link)}</a>
