@@ -159,7 +159,11 @@ mod tests {
             ..RateLimitConfig::default()
         });
         for _ in 0..3 {
-            assert!(limits.check(Throttled::SignUpByClient, "198.51.100.7").is_ok());
+            assert!(
+                limits
+                    .check(Throttled::SignUpByClient, "198.51.100.7")
+                    .is_ok()
+            );
         }
         match limits.check(Throttled::SignUpByClient, "198.51.100.7") {
             Err(ServiceError::TooManyAttempts { retry_after_secs }) => {
@@ -168,11 +172,15 @@ mod tests {
             other => panic!("expected a refusal, got {other:?}"),
         }
         assert!(
-            limits.check(Throttled::SignUpByClient, "203.0.113.9").is_ok(),
+            limits
+                .check(Throttled::SignUpByClient, "203.0.113.9")
+                .is_ok(),
             "another client is not affected"
         );
         assert!(
-            limits.check(Throttled::ResetByClient, "198.51.100.7").is_ok(),
+            limits
+                .check(Throttled::ResetByClient, "198.51.100.7")
+                .is_ok(),
             "another action is counted apart"
         );
     }
@@ -183,12 +191,26 @@ mod tests {
             resets_per_client: Limit::per_hour(2),
             ..RateLimitConfig::default()
         });
-        assert!(limits.check(Throttled::ResetByClient, "2001:db8:1:2::1").is_ok());
-        assert!(limits.check(Throttled::ResetByClient, "2001:db8:1:2:ffff::9").is_ok());
         assert!(
-            limits.check(Throttled::ResetByClient, "2001:db8:1:2::77").is_err(),
+            limits
+                .check(Throttled::ResetByClient, "2001:db8:1:2::1")
+                .is_ok()
+        );
+        assert!(
+            limits
+                .check(Throttled::ResetByClient, "2001:db8:1:2:ffff::9")
+                .is_ok()
+        );
+        assert!(
+            limits
+                .check(Throttled::ResetByClient, "2001:db8:1:2::77")
+                .is_err(),
             "a fresh address in the same /64 counts as the same client"
         );
-        assert!(limits.check(Throttled::ResetByClient, "2001:db8:1:3::1").is_ok());
+        assert!(
+            limits
+                .check(Throttled::ResetByClient, "2001:db8:1:3::1")
+                .is_ok()
+        );
     }
 }

@@ -36,8 +36,7 @@ app::on_both_databases!(
 
 async fn sign_up_makes_the_person_owner_of_a_new_organisation(db: TestDb) {
     let w = world(db);
-    let session = sign_up(&w, form("  Sabine@Jobcenter.DE ", "organiser"))
-    .await;
+    let session = sign_up(&w, form("  Sabine@Jobcenter.DE ", "organiser")).await;
     let session = session.unwrap_or_else(|e| panic!("sign-up failed: {e}"));
     assert_eq!(session.user.email, "sabine@jobcenter.de");
     let me = auth::user_for_session(&w.state, &session.token)
@@ -65,7 +64,13 @@ async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
     sign_up_owner(&w, "anna@example.org").await;
     // The answer is the same as for a new address ("see your inbox"); the
     // owner of the address hears of the attempt, nothing else is written.
-    let again = auth::sign_up(&w.state, form("ANNA@example.org", "employer"), Locale::de, CLIENT).await;
+    let again = auth::sign_up(
+        &w.state,
+        form("ANNA@example.org", "employer"),
+        Locale::de,
+        CLIENT,
+    )
+    .await;
     assert!(again.is_ok(), "{again:?}");
     assert_eq!(count(&w.state, "users").await, 1);
     assert_eq!(
@@ -78,9 +83,21 @@ async fn a_taken_email_is_refused_and_nothing_is_half_written(db: TestDb) {
         .await
         .unwrap_or_default();
     let note = mails.last().map(|m| m.subject.clone()).unwrap_or_default();
-    assert_eq!(note, "Jemand wollte mit Ihrer Adresse ein Jobfair-Konto anlegen");
+    assert_eq!(
+        note,
+        "Jemand wollte mit Ihrer Adresse ein Jobfair-Konto anlegen"
+    );
     // At most one such note an hour.
-    assert!(auth::sign_up(&w.state, form("anna@example.org", "employer"), Locale::de, CLIENT).await.is_ok());
+    assert!(
+        auth::sign_up(
+            &w.state,
+            form("anna@example.org", "employer"),
+            Locale::de,
+            CLIENT
+        )
+        .await
+        .is_ok()
+    );
     let again = outbox::list_for_recipient(w.state.db.pool(), "anna@example.org")
         .await
         .unwrap_or_default();
@@ -564,11 +581,17 @@ async fn a_new_address_is_proven_by_its_mailed_link_once(db: TestDb) {
     let forged = verification::verify(&w.state, "ausgedacht", PASSWORD).await;
     assert_eq!(problem(forged, FORM), Some(Problem::LinkInvalid));
     let short = verification::verify(&w.state, &first, "kurz").await;
-    assert_eq!(problem(short, "password"), Some(Problem::TooShort { min: 10 }));
+    assert_eq!(
+        problem(short, "password"),
+        Some(Problem::TooShort { min: 10 })
+    );
     let opened = verification::verify(&w.state, &first, PASSWORD)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(is_verified(&w, &opened.token).await, "the link signs its opener in");
+    assert!(
+        is_verified(&w, &opened.token).await,
+        "the link signs its opener in"
+    );
     assert!(
         auth::sign_in(&w.state, "anna@example.org", PASSWORD, CLIENT)
             .await
@@ -620,12 +643,24 @@ async fn invitation_links_and_password_resets_prove_the_address(db: TestDb) {
     let details = orgs::invite_details(&w.state, &token)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(!details.has_account, "an unproven account cannot sign in to accept");
-    let joined = orgs::accept_invite_with_new_account(&w.state, &token, "Ines", "ines-passwort-1", Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !details.has_account,
+        "an unproven account cannot sign in to accept"
+    );
+    let joined = orgs::accept_invite_with_new_account(
+        &w.state,
+        &token,
+        "Ines",
+        "ines-passwort-1",
+        Locale::de,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(joined.user.id, ines.id);
-    assert!(is_verified(&w, &joined.token).await, "the invitation link proved the address");
+    assert!(
+        is_verified(&w, &joined.token).await,
+        "the invitation link proved the address"
+    );
 
     let rolf = sign_up_unverified(&w, form("rolf@example.org", "organiser")).await;
     assert!(

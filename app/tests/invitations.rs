@@ -218,8 +218,8 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
         per_minute: 100_000,
         ..DeliverySettings::default()
     };
-    let mailer =
-        SmtpMailer::from_url(&sink.url(), &settings.from_address, None).unwrap_or_else(|e| panic!("{e}"));
+    let mailer = SmtpMailer::from_url(&sink.url(), &settings.from_address, None)
+        .unwrap_or_else(|e| panic!("{e}"));
     let report = delivery::deliver_due(
         &w.state.db,
         w.state.clock.as_ref(),

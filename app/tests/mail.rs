@@ -72,7 +72,8 @@ async fn statuses(db: &TestDb) -> Vec<(String, i64, Option<String>)> {
 }
 
 fn mailer(sink: &SmtpSink) -> SmtpMailer {
-    SmtpMailer::from_url(&sink.url(), &settings().from_address, None).unwrap_or_else(|e| panic!("{e}"))
+    SmtpMailer::from_url(&sink.url(), &settings().from_address, None)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 async fn pass(db: &TestDb, clock: &dyn Clock, mailer: &SmtpMailer) -> delivery::PassReport {

@@ -49,8 +49,20 @@ async fn sign_up_answers_alike_for_new_and_taken_addresses(db: TestDb) {
     let w = world(db);
     sign_up_owner(&w, "anna@example.org").await;
     let sessions = count(&w.state, "sessions").await;
-    let taken = auth::sign_up(&w.state, form("anna@example.org", "organiser"), Locale::de, CLIENT).await;
-    let new = auth::sign_up(&w.state, form("bert@example.org", "organiser"), Locale::de, CLIENT).await;
+    let taken = auth::sign_up(
+        &w.state,
+        form("anna@example.org", "organiser"),
+        Locale::de,
+        CLIENT,
+    )
+    .await;
+    let new = auth::sign_up(
+        &w.state,
+        form("bert@example.org", "organiser"),
+        Locale::de,
+        CLIENT,
+    )
+    .await;
     assert!(taken.is_ok() && new.is_ok(), "{taken:?} {new:?}");
     assert_eq!(
         count(&w.state, "sessions").await,
@@ -95,7 +107,8 @@ async fn sign_up_and_resets_are_limited_before_any_hash(db: TestDb) {
             ..RateLimitConfig::default()
         },
     );
-    let limited = |r: &Result<(), ServiceError>| matches!(r, Err(ServiceError::TooManyAttempts { .. }));
+    let limited =
+        |r: &Result<(), ServiceError>| matches!(r, Err(ServiceError::TooManyAttempts { .. }));
     let mails_to = |email: &'static str| {
         let pool = w.state.db.pool().clone();
         async move {
@@ -108,17 +121,35 @@ async fn sign_up_and_resets_are_limited_before_any_hash(db: TestDb) {
     // Per address: the third sign-up naming one address sends no more mail
     // (and is answered the same: a refusal would tell and would block).
     for client in ["192.0.2.1", "192.0.2.2", "192.0.2.3"] {
-        let r = auth::sign_up(&w.state, form("carla@example.org", "employer"), Locale::de, client).await;
+        let r = auth::sign_up(
+            &w.state,
+            form("carla@example.org", "employer"),
+            Locale::de,
+            client,
+        )
+        .await;
         assert!(r.is_ok(), "{r:?}");
     }
     assert_eq!(mails_to("carla@example.org").await, 2);
     // Per client: the fourth from one client is refused, whatever the address.
     for n in 0..3 {
-        let r = auth::sign_up(&w.state, form(&format!("p{n}@example.org"), "employer"), Locale::de, CLIENT).await;
+        let r = auth::sign_up(
+            &w.state,
+            form(&format!("p{n}@example.org"), "employer"),
+            Locale::de,
+            CLIENT,
+        )
+        .await;
         assert!(r.is_ok(), "{r:?}");
     }
     let users = count(&w.state, "users").await;
-    let fourth = auth::sign_up(&w.state, form("p9@example.org", "employer"), Locale::de, CLIENT).await;
+    let fourth = auth::sign_up(
+        &w.state,
+        form("p9@example.org", "employer"),
+        Locale::de,
+        CLIENT,
+    )
+    .await;
     assert!(limited(&fourth), "{fourth:?}");
     assert_eq!(count(&w.state, "users").await, users, "nothing written");
     // Invalid input is answered before it counts.
@@ -126,9 +157,14 @@ async fn sign_up_and_resets_are_limited_before_any_hash(db: TestDb) {
     assert_eq!(problem(bad, "email"), Some(Problem::InvalidEmail));
 
     // Resets: one mail per address an hour; the answer never changes.
-    auth::sign_up(&w.state, form("dora@example.org", "employer"), Locale::de, "192.0.2.50")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    auth::sign_up(
+        &w.state,
+        form("dora@example.org", "employer"),
+        Locale::de,
+        "192.0.2.50",
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let before = mails_to("dora@example.org").await;
     for client in ["192.0.2.9", "192.0.2.10"] {
         let r = auth::request_password_reset(&w.state, "dora@example.org", client).await;
@@ -166,19 +202,31 @@ async fn whoever_claims_an_address_first_holds_nothing(db: TestDb) {
     let theirs = orgs::my_organisations(&w.state, &session.user)
         .await
         .unwrap_or_default();
-    let names: Vec<&str> = theirs.iter().map(|o| o.membership.organisation_name.as_str()).collect();
+    let names: Vec<&str> = theirs
+        .iter()
+        .map(|o| o.membership.organisation_name.as_str())
+        .collect();
     assert_eq!(names, ["Jobcenter Frankfurt"]);
-    let orgs_left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE name = 'Jobcenter Fälschung'")
-        .fetch_one(w.state.db.pool())
-        .await
-        .unwrap_or(-1);
-    assert_eq!(orgs_left, 0, "the stranger's organisation went with the claim");
+    let orgs_left: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE name = 'Jobcenter Fälschung'")
+            .fetch_one(w.state.db.pool())
+            .await
+            .unwrap_or(-1);
+    assert_eq!(
+        orgs_left, 0,
+        "the stranger's organisation went with the claim"
+    );
     let late = verification::verify(&w.state, &stale, "mallorys-passwort").await;
     assert_eq!(problem(late, FORM), Some(Problem::LinkInvalid));
     assert!(
-        auth::sign_in(&w.state, "leitung@jobcenter.example", "mallorys-passwort", CLIENT)
-            .await
-            .is_err()
+        auth::sign_in(
+            &w.state,
+            "leitung@jobcenter.example",
+            "mallorys-passwort",
+            CLIENT
+        )
+        .await
+        .is_err()
     );
 }
 
@@ -211,7 +259,10 @@ async fn a_new_organiser_plans_drafts_until_an_administrator_approves(db: TestDb
         .first()
         .map(|o| o.membership.organisation_id)
         .unwrap_or_default();
-    assert_eq!(admin_service::approval(&w.state, org).await.ok(), Some(Approval::Pending));
+    assert_eq!(
+        admin_service::approval(&w.state, org).await.ok(),
+        Some(Approval::Pending)
+    );
 
     // Drafts: yes.
     let fair = fairs::create_fair(&w.state, &me, org, &kassel_fair_form())
@@ -223,9 +274,24 @@ async fn a_new_organiser_plans_drafts_until_an_administrator_approves(db: TestDb
     // Publishing, inviting jobseekers, inviting colleagues: not yet.
     let publish = fairs::change_status(&w.state, &me, fair, "published").await;
     assert_eq!(problem(publish, FORM), Some(Problem::AwaitingApproval));
-    let invite = invitations::invite(&w.state, &me, fair, vec![jobseeker("olena@example.org")], InviteKind::Jobseeker).await;
+    let invite = invitations::invite(
+        &w.state,
+        &me,
+        fair,
+        vec![jobseeker("olena@example.org")],
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert_eq!(problem(invite, FORM), Some(Problem::AwaitingApproval));
-    let colleague = orgs::invite_member(&w.state, &me, org, "kollege@example.org", "organiser", Locale::de).await;
+    let colleague = orgs::invite_member(
+        &w.state,
+        &me,
+        org,
+        "kollege@example.org",
+        "organiser",
+        Locale::de,
+    )
+    .await;
     assert_eq!(problem(colleague, FORM), Some(Problem::AwaitingApproval));
     assert!(
         outbox::list_for_recipient(w.state.db.pool(), "olena@example.org")
@@ -243,9 +309,23 @@ async fn a_new_organiser_plans_drafts_until_an_administrator_approves(db: TestDb
     let told = outbox::list_for_recipient(w.state.db.pool(), "neu@jobcenter.example")
         .await
         .unwrap_or_default();
-    assert!(told.iter().any(|m| m.subject == "Jobcenter Frankfurt ist freigegeben"));
-    assert!(fairs::change_status(&w.state, &me, fair, "published").await.is_ok());
-    let invited = invitations::invite(&w.state, &me, fair, vec![jobseeker("olena@example.org")], InviteKind::Jobseeker).await;
+    assert!(
+        told.iter()
+            .any(|m| m.subject == "Jobcenter Frankfurt ist freigegeben")
+    );
+    assert!(
+        fairs::change_status(&w.state, &me, fair, "published")
+            .await
+            .is_ok()
+    );
+    let invited = invitations::invite(
+        &w.state,
+        &me,
+        fair,
+        vec![jobseeker("olena@example.org")],
+        InviteKind::Jobseeker,
+    )
+    .await;
     assert_eq!(invited.ok(), Some(1));
 
     // Employers need no approval (organisers approve their bookings).
@@ -290,10 +370,20 @@ async fn only_administrators_decide_and_only_once(db: TestDb) {
         .await
         .unwrap_or_default();
     assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].owners, vec![("Sabine Keller".to_owned(), "fremd@example.org".to_owned())]);
+    assert_eq!(
+        pending[0].owners,
+        vec![("Sabine Keller".to_owned(), "fremd@example.org".to_owned())]
+    );
 
-    assert!(admin_service::decide(&w.state, &admin(), org, false).await.is_ok());
-    assert_eq!(admin_service::approval(&w.state, org).await.ok(), Some(Approval::Declined));
+    assert!(
+        admin_service::decide(&w.state, &admin(), org, false)
+            .await
+            .is_ok()
+    );
+    assert_eq!(
+        admin_service::approval(&w.state, org).await.ok(),
+        Some(Approval::Declined)
+    );
     let twice = admin_service::decide(&w.state, &admin(), org, true).await;
     assert_eq!(problem(twice, FORM), Some(Problem::TransitionNotAllowed));
     assert!(matches!(
@@ -335,8 +425,14 @@ async fn deleting_an_account_says_what_happens_and_does_it(db: TestDb) {
     assert!(plan.possible());
     let fates: Vec<OrganisationFate> = plan.organisations.iter().map(|(_, f)| *f).collect();
     assert_eq!(fates.len(), 2);
-    assert!(fates.contains(&OrganisationFate::Left), "the shared organisation stays");
-    assert!(fates.contains(&OrganisationFate::Deleted), "their own goes with them");
+    assert!(
+        fates.contains(&OrganisationFate::Left),
+        "the shared organisation stays"
+    );
+    assert!(
+        fates.contains(&OrganisationFate::Deleted),
+        "their own goes with them"
+    );
 
     let wrong = deletion::delete_account(&w.state, &leaving.user, "falsch-falsch", CLIENT).await;
     assert_eq!(problem(wrong, "password"), Some(Problem::WrongCredentials));
@@ -344,10 +440,11 @@ async fn deleting_an_account_says_what_happens_and_does_it(db: TestDb) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
 
-    let gone: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'geht@example.org'")
-        .fetch_one(w.state.db.pool())
-        .await
-        .unwrap_or(-1);
+    let gone: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'geht@example.org'")
+            .fetch_one(w.state.db.pool())
+            .await
+            .unwrap_or(-1);
     assert_eq!(gone, 0);
     assert!(
         auth::user_for_session(&w.state, &leaving.token)
@@ -370,11 +467,18 @@ async fn deleting_an_account_says_what_happens_and_does_it(db: TestDb) {
     let account_mails = outbox::list_for_recipient(w.state.db.pool(), "geht@example.org")
         .await
         .unwrap_or_default();
-    assert!(account_mails.is_empty(), "their account mails are gone: {account_mails:?}");
+    assert!(
+        account_mails.is_empty(),
+        "their account mails are gone: {account_mails:?}"
+    );
     let members = orgs::my_organisations(&w.state, &owner)
         .await
         .unwrap_or_default();
-    assert_eq!(members[0].members.len(), 1, "the shared organisation stays, without them");
+    assert_eq!(
+        members[0].members.len(),
+        1,
+        "the shared organisation stays, without them"
+    );
 }
 
 async fn an_account_still_needed_is_not_deleted(db: TestDb) {
@@ -393,7 +497,10 @@ async fn an_account_still_needed_is_not_deleted(db: TestDb) {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         plan.organisations,
-        vec![("Jobcenter Frankfurt".to_owned(), OrganisationFate::BlockedLastOwner)]
+        vec![(
+            "Jobcenter Frankfurt".to_owned(),
+            OrganisationFate::BlockedLastOwner
+        )]
     );
     let refused = deletion::delete_account(&w.state, &owner, "sicheres-passwort", CLIENT).await;
     assert_eq!(problem(refused, FORM), Some(Problem::AccountStillNeeded));
@@ -413,7 +520,11 @@ async fn an_account_still_needed_is_not_deleted(db: TestDb) {
     fairs::add_slot(&w.state, &owner, fair, &slot_form())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(fairs::change_status(&w.state, &owner, fair, "published").await.is_ok());
+    assert!(
+        fairs::change_status(&w.state, &owner, fair, "published")
+            .await
+            .is_ok()
+    );
     let plan = deletion::plan(&w.state, &owner)
         .await
         .unwrap_or_else(|e| panic!("{e}"));

@@ -150,7 +150,7 @@ test("a jobseeker registers on a phone, carries a verifiable QR ticket offline, 
   await expect(organiser.getByText(/ticket-qr\.png/)).toHaveCount(0);
 
   // Once opened, the ticket shows without network.
-  await expect(ayse.locator("html[data-offline-ready='true']")).toHaveCount(1, { timeout: 15_000 });
+  await expect(ayse.locator("html[data-offline-ready='true']")).toHaveCount(1, { timeout: 30_000 });
   await ayseContext.setOffline(true);
   await ayse.reload();
   await expect(ayse.getByRole("img", { name: /QR-Code Ihres Tickets/ })).toBeVisible();

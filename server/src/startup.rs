@@ -97,9 +97,7 @@ impl Application {
             None => None,
         };
         if config.admin_emails.is_empty() {
-            tracing::warn!(
-                "no ADMIN_EMAILS set: nobody can approve new organiser organisations"
-            );
+            tracing::warn!("no ADMIN_EMAILS set: nobody can approve new organiser organisations");
         }
         let state = AppState::new(db, clock, config);
         let router = router(ServerState {
@@ -179,7 +177,10 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
         ("/healthz", get(http_extras::healthz)),
         ("/prefs", post(http_extras::set_prefs)),
         ("/unsubscribe/{token}", post(crate::unsubscribe::one_click)),
-        ("/tickets/{token}/calendar.ics", get(crate::tickets::calendar)),
+        (
+            "/tickets/{token}/calendar.ics",
+            get(crate::tickets::calendar),
+        ),
         ("/sw.js", get(crate::tickets::service_worker)),
         ("/employer/{org}/logo", post(crate::logos::upload)),
         ("/logos/{org}", get(crate::logos::serve)),
@@ -209,7 +210,9 @@ fn router(state: ServerState) -> Router {
     let options = state.leptos_options.clone();
     let router = plain_routes()
         .into_iter()
-        .fold(Router::new(), |router, (path, handler)| router.route(path, handler))
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        })
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

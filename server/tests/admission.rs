@@ -33,7 +33,11 @@ async fn sign_up_and_resets_answer_429_when_a_client_floods(backend: Backend) {
     }
     let flood = app.sign_up("p9@example.org").await;
     assert_eq!(flood.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!((1..=3600).contains(&retry_after(&flood)), "{}", retry_after(&flood));
+    assert!(
+        (1..=3600).contains(&retry_after(&flood)),
+        "{}",
+        retry_after(&flood)
+    );
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
         .fetch_one(app.db.pool())
         .await
@@ -42,12 +46,20 @@ async fn sign_up_and_resets_answer_429_when_a_client_floods(backend: Backend) {
 
     for n in 0..2 {
         let response = app
-            .post_form("/api/auth/request_password_reset", &[("email", &format!("q{n}@example.org"))], None)
+            .post_form(
+                "/api/auth/request_password_reset",
+                &[("email", &format!("q{n}@example.org"))],
+                None,
+            )
             .await;
         assert_eq!(response.status(), StatusCode::OK);
     }
     let flood = app
-        .post_form("/api/auth/request_password_reset", &[("email", "q9@example.org")], None)
+        .post_form(
+            "/api/auth/request_password_reset",
+            &[("email", "q9@example.org")],
+            None,
+        )
         .await;
     assert_eq!(flood.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(retry_after(&flood) >= 1);
@@ -131,6 +143,31 @@ async fn registration_and_send_again_are_limited_per_client(backend: Backend) {
     assert_eq!(twice.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
+async fn invite_colleague(app: &TestApp, org: i64, session: &str) -> reqwest::Response {
+    app.post_form(
+        "/api/organisations/invite",
+        &[
+            ("organisation_id", &org.to_string()),
+            ("email", "kollege@example.org"),
+            ("role", "organiser"),
+        ],
+        Some(session),
+    )
+    .await
+}
+
+async fn decide(app: &TestApp, org: i64, approve: bool, session: &str) -> reqwest::Response {
+    app.post_form(
+        "/api/admin/decide",
+        &[
+            ("organisation_id", &org.to_string()),
+            ("approve", &approve.to_string()),
+        ],
+        Some(session),
+    )
+    .await
+}
+
 async fn an_administrator_approves_a_new_organiser(backend: Backend) {
     let settings = Settings {
         admin_emails: format!("{ADMIN}, kaputt"),
@@ -138,90 +175,87 @@ async fn an_administrator_approves_a_new_organiser(backend: Backend) {
     };
     let app = spawn_app_with(backend, settings).await;
     let organiser = app.sign_up_verified("neu@jobcenter.example").await;
-    let org: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Jobcenter Frankfurt'")
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let org: i64 =
+        sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Jobcenter Frankfurt'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
     // Planning drafts works at once; inviting a colleague waits.
-    let invite = app
-        .post_form(
-            "/api/organisations/invite",
-            &[
-                ("organisation_id", &org.to_string()),
-                ("email", "kollege@example.org"),
-                ("role", "organiser"),
-            ],
-            Some(&organiser),
-        )
-        .await;
+    let invite = invite_colleague(&app, org, &organiser).await;
     assert_eq!(invite.status(), StatusCode::CONFLICT);
     assert!(body(invite).await.contains("AwaitingApproval"));
 
     // Only the administrator sees and decides.
-    let refused = app.post_form("/api/admin/pending", &[], Some(&organiser)).await;
-    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    let decide_self = app
-        .post_form(
-            "/api/admin/decide",
-            &[("organisation_id", &org.to_string()), ("approve", "true")],
-            Some(&organiser),
-        )
+    let refused = app
+        .post_form("/api/admin/pending", &[], Some(&organiser))
         .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let decide_self = decide(&app, org, true, &organiser).await;
     assert_eq!(decide_self.status(), StatusCode::FORBIDDEN);
     let request = mailed_token(&app, ADMIN, "/admin/").await;
-    assert_eq!(request, "approvals", "the administrator was told where to look");
+    assert_eq!(
+        request, "approvals",
+        "the administrator was told where to look"
+    );
 
     let admin = app.sign_up_verified(ADMIN).await;
     let page = body(app.get("/admin/approvals", Some(&admin)).await).await;
-    assert!(page.contains("Jobcenter Frankfurt") && page.contains("neu@jobcenter.example"), "{page}");
-    let approved = app
-        .post_form(
-            "/api/admin/decide",
-            &[("organisation_id", &org.to_string()), ("approve", "true")],
-            Some(&admin),
-        )
-        .await;
+    assert!(
+        page.contains("Jobcenter Frankfurt") && page.contains("neu@jobcenter.example"),
+        "{page}"
+    );
+    let approved = decide(&app, org, true, &admin).await;
     assert_eq!(approved.status(), StatusCode::OK);
-    let invite = app
-        .post_form(
-            "/api/organisations/invite",
-            &[
-                ("organisation_id", &org.to_string()),
-                ("email", "kollege@example.org"),
-                ("role", "organiser"),
-            ],
-            Some(&organiser),
-        )
-        .await;
-    assert_eq!(invite.status(), StatusCode::OK, "approved organisers invite");
-    let again = app
-        .post_form(
-            "/api/admin/decide",
-            &[("organisation_id", &org.to_string()), ("approve", "false")],
-            Some(&admin),
-        )
-        .await;
+    let invite = invite_colleague(&app, org, &organiser).await;
+    assert_eq!(
+        invite.status(),
+        StatusCode::OK,
+        "approved organisers invite"
+    );
+    let again = decide(&app, org, false, &admin).await;
     assert_eq!(again.status(), StatusCode::CONFLICT, "decided once");
 }
 
 async fn a_person_deletes_their_account(backend: Backend) {
     let app = spawn_app(backend).await;
     let session = app.sign_up_verified("geht@example.org").await;
-    let plan = body(app.post_form("/api/auth/deletion_plan", &[], Some(&session)).await).await;
-    assert!(plan.contains("Deleted"), "their own organisation goes too: {plan}");
+    let plan = body(
+        app.post_form("/api/auth/deletion_plan", &[], Some(&session))
+            .await,
+    )
+    .await;
+    assert!(
+        plan.contains("Deleted"),
+        "their own organisation goes too: {plan}"
+    );
     let page = body(app.get("/account/delete", Some(&session)).await).await;
-    assert!(page.contains("Jobcenter Frankfurt"), "the page says what happens");
+    assert!(
+        page.contains("Jobcenter Frankfurt"),
+        "the page says what happens"
+    );
 
     let anonymous = app
-        .post_form("/api/auth/delete_account", &[("password", "sicheres-passwort")], None)
+        .post_form(
+            "/api/auth/delete_account",
+            &[("password", "sicheres-passwort")],
+            None,
+        )
         .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let wrong = app
-        .post_form("/api/auth/delete_account", &[("password", "falsch-falsch")], Some(&session))
+        .post_form(
+            "/api/auth/delete_account",
+            &[("password", "falsch-falsch")],
+            Some(&session),
+        )
         .await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let deleted = app
-        .post_form("/api/auth/delete_account", &[("password", "sicheres-passwort")], Some(&session))
+        .post_form(
+            "/api/auth/delete_account",
+            &[("password", "sicheres-passwort")],
+            Some(&session),
+        )
         .await;
     assert!(deleted.status().is_redirection() || deleted.status().is_success());
     assert!(
@@ -238,7 +272,10 @@ async fn a_person_deletes_their_account(backend: Backend) {
     let signed_in = app
         .post_form(
             "/api/auth/sign_in",
-            &[("email", "geht@example.org"), ("password", "sicheres-passwort")],
+            &[
+                ("email", "geht@example.org"),
+                ("password", "sicheres-passwort"),
+            ],
             None,
         )
         .await;

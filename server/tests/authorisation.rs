@@ -224,11 +224,31 @@ async fn fixture(backend: Backend) -> Fx {
     let throwaway = app.sign_up_verified("weg@example.org").await;
     let invited = app.sign_up_verified("eingeladen@example.org").await;
 
-    let agency = scalar(&app, "SELECT id FROM organisations WHERE name = 'Agentur für Arbeit Frankfurt am Main'").await;
-    let employer_org = scalar(&app, "SELECT id FROM organisations WHERE name = 'Rhein-Main Airport Services GmbH'").await;
-    let fair = scalar(&app, "SELECT id FROM fairs WHERE slug = 'flughafen-frankfurt'").await;
-    let team_member = scalar(&app, "SELECT id FROM users WHERE email = 'team@jobfair.demo'").await;
-    let invited_user = scalar(&app, "SELECT id FROM users WHERE email = 'eingeladen@example.org'").await;
+    let agency = scalar(
+        &app,
+        "SELECT id FROM organisations WHERE name = 'Agentur für Arbeit Frankfurt am Main'",
+    )
+    .await;
+    let employer_org = scalar(
+        &app,
+        "SELECT id FROM organisations WHERE name = 'Rhein-Main Airport Services GmbH'",
+    )
+    .await;
+    let fair = scalar(
+        &app,
+        "SELECT id FROM fairs WHERE slug = 'flughafen-frankfurt'",
+    )
+    .await;
+    let team_member = scalar(
+        &app,
+        "SELECT id FROM users WHERE email = 'team@jobfair.demo'",
+    )
+    .await;
+    let invited_user = scalar(
+        &app,
+        "SELECT id FROM users WHERE email = 'eingeladen@example.org'",
+    )
+    .await;
 
     // A draft of the agency to change freely.
     form_ok(
@@ -238,7 +258,10 @@ async fn fixture(backend: Backend) -> Fx {
             ("organisation_id", agency.to_string()),
             ("form[title_de]", "Matrix-Messe".into()),
             ("form[venue_name]", "Stadthalle".into()),
-            ("form[venue_address]", "Waldstraße 312, 63071 Offenbach".into()),
+            (
+                "form[venue_address]",
+                "Waldstraße 312, 63071 Offenbach".into(),
+            ),
             ("form[starts]", "2031-03-10T09:00".into()),
             ("form[ends]", "2031-03-10T16:00".into()),
             ("form[registration_opens]", "2031-01-01T08:00".into()),
@@ -257,16 +280,26 @@ async fn fixture(backend: Backend) -> Fx {
             ("slot[entry_mode]", "open".into()),
         ]
     };
-    let draft_slot: i64 = form_ok(&app, "/api/fairs/slot/add", &slot_form("09:00", "12:00"), &organiser)
-        .await
-        .trim()
-        .parse()
-        .unwrap_or_default();
-    let spare_slot: i64 = form_ok(&app, "/api/fairs/slot/add", &slot_form("12:00", "14:00"), &organiser)
-        .await
-        .trim()
-        .parse()
-        .unwrap_or_default();
+    let draft_slot: i64 = form_ok(
+        &app,
+        "/api/fairs/slot/add",
+        &slot_form("09:00", "12:00"),
+        &organiser,
+    )
+    .await
+    .trim()
+    .parse()
+    .unwrap_or_default();
+    let spare_slot: i64 = form_ok(
+        &app,
+        "/api/fairs/slot/add",
+        &slot_form("12:00", "14:00"),
+        &organiser,
+    )
+    .await
+    .trim()
+    .parse()
+    .unwrap_or_default();
     let hall: i64 = form_ok(
         &app,
         "/api/floorplan/hall/add",
@@ -282,11 +315,16 @@ async fn fixture(backend: Backend) -> Fx {
     .trim()
     .parse()
     .unwrap_or_default();
-    let spare_booth: i64 = form_ok(&app, "/api/floorplan/booth/save", &booth_form(hall, "S1", "30"), &organiser)
-        .await
-        .trim()
-        .parse()
-        .unwrap_or_default();
+    let spare_booth: i64 = form_ok(
+        &app,
+        "/api/floorplan/booth/save",
+        &booth_form(hall, "S1", "30"),
+        &organiser,
+    )
+    .await
+    .trim()
+    .parse()
+    .unwrap_or_default();
 
     let free_booth = scalar(
         &app,
@@ -320,27 +358,43 @@ async fn fixture(backend: Backend) -> Fx {
     form_ok(
         &app,
         "/api/bookings/request",
-        &[("organisation_id", employer_org.to_string()), ("booth_id", second_free.to_string())],
+        &[
+            ("organisation_id", employer_org.to_string()),
+            ("booth_id", second_free.to_string()),
+        ],
         &employer,
     )
     .await;
     let own_held_booking = scalar(
         &app,
-        &format!("SELECT id FROM booth_bookings WHERE booth_id = {second_free} AND status = 'held'"),
+        &format!(
+            "SELECT id FROM booth_bookings WHERE booth_id = {second_free} AND status = 'held'"
+        ),
     )
     .await;
-    let job = scalar(&app, &format!("SELECT id FROM jobs WHERE organisation_id = {employer_org} ORDER BY id LIMIT 1")).await;
+    let job = scalar(
+        &app,
+        &format!("SELECT id FROM jobs WHERE organisation_id = {employer_org} ORDER BY id LIMIT 1"),
+    )
+    .await;
     let door_token = form_ok(
         &app,
         "/api/door/tokens/create",
-        &[("fair_id", fair.to_string()), ("label", "Scanner Nord".into())],
+        &[
+            ("fair_id", fair.to_string()),
+            ("label", "Scanner Nord".into()),
+        ],
         &organiser,
     )
     .await
     .trim()
     .trim_matches('"')
     .to_owned();
-    let door_token_id = scalar(&app, &format!("SELECT MAX(id) FROM door_tokens WHERE fair_id = {fair}")).await;
+    let door_token_id = scalar(
+        &app,
+        &format!("SELECT MAX(id) FROM door_tokens WHERE fair_id = {fair}"),
+    )
+    .await;
 
     let open_slot = scalar(
         &app,
@@ -360,7 +414,11 @@ async fn fixture(backend: Backend) -> Fx {
     let ticket_to_cancel = register(&app, "ahmad@example.org", open_slot).await;
 
     let reset = app
-        .post_form("/api/auth/request_password_reset", &[("email", "eingeladen@example.org")], None)
+        .post_form(
+            "/api/auth/request_password_reset",
+            &[("email", "eingeladen@example.org")],
+            None,
+        )
         .await;
     assert_eq!(reset.status(), StatusCode::OK);
     let reset_token = mailed_token(&app, "eingeladen@example.org", "/password/reset/").await;
@@ -371,7 +429,11 @@ async fn fixture(backend: Backend) -> Fx {
         form_ok(
             &app,
             "/api/organisations/invite",
-            &[("organisation_id", agency.to_string()), ("email", email.into()), ("role", "organiser".into())],
+            &[
+                ("organisation_id", agency.to_string()),
+                ("email", email.into()),
+                ("role", "organiser".into()),
+            ],
             &organiser,
         )
         .await;
@@ -469,9 +531,7 @@ fn tiny_png() -> Vec<u8> {
         let mut encoder = png::Encoder::new(&mut bytes, 2, 2);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder
-            .write_header()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let mut writer = encoder.write_header().unwrap_or_else(|e| panic!("{e}"));
         writer
             .write_image_data(&[0x20; 16])
             .unwrap_or_else(|e| panic!("{e}"));
@@ -486,7 +546,11 @@ fn form(pairs: &[(&'static str, String)]) -> Body {
 /// The secret a row sends: the real one for the rightful call, a made-up
 /// one for everyone else.
 fn secret(real: bool, token: &str) -> String {
-    if real { token.to_owned() } else { FORGED.to_owned() }
+    if real {
+        token.to_owned()
+    } else {
+        FORGED.to_owned()
+    }
 }
 
 struct Row {
@@ -534,7 +598,10 @@ fn fair_form(fx: &Fx) -> Vec<(&'static str, String)> {
     vec![
         ("form[title_de]", "Matrix-Messe".into()),
         ("form[venue_name]", "Stadthalle".into()),
-        ("form[venue_address]", "Waldstraße 312, 63071 Offenbach".into()),
+        (
+            "form[venue_address]",
+            "Waldstraße 312, 63071 Offenbach".into(),
+        ),
         ("form[starts]", "2031-03-10T09:00".into()),
         ("form[ends]", "2031-03-10T16:00".into()),
         ("form[registration_opens]", "2031-01-01T08:00".into()),
@@ -559,9 +626,24 @@ fn server_function_rows() -> Vec<Row> {
     use Access::*;
     vec![
         // Public data and the doors in.
-        Row { endpoint: "auth/me", access: Public, rightful: anyone, args: none },
-        Row { endpoint: "fairs/upcoming", access: Public, rightful: anyone, args: none },
-        Row { endpoint: "fairs/public", access: Public, rightful: anyone, args: on_fair_slug },
+        Row {
+            endpoint: "auth/me",
+            access: Public,
+            rightful: anyone,
+            args: none,
+        },
+        Row {
+            endpoint: "fairs/upcoming",
+            access: Public,
+            rightful: anyone,
+            args: none,
+        },
+        Row {
+            endpoint: "fairs/public",
+            access: Public,
+            rightful: anyone,
+            args: on_fair_slug,
+        },
         Row {
             endpoint: "registration/page",
             access: Public,
@@ -631,7 +713,12 @@ fn server_function_rows() -> Vec<Row> {
                 ])
             },
         },
-        Row { endpoint: "auth/sign_out", access: Public, rightful: anyone, args: none },
+        Row {
+            endpoint: "auth/sign_out",
+            access: Public,
+            rightful: anyone,
+            args: none,
+        },
         Row {
             endpoint: "auth/request_password_reset",
             access: Public,
@@ -639,8 +726,18 @@ fn server_function_rows() -> Vec<Row> {
             args: |_, _| form(&[("email", "niemand@example.org".into())]),
         },
         // Secret links.
-        Row { endpoint: "tickets/page", access: Secret, rightful: anyone, args: on_ticket },
-        Row { endpoint: "tickets/resend", access: Secret, rightful: anyone, args: on_ticket },
+        Row {
+            endpoint: "tickets/page",
+            access: Secret,
+            rightful: anyone,
+            args: on_ticket,
+        },
+        Row {
+            endpoint: "tickets/resend",
+            access: Secret,
+            rightful: anyone,
+            args: on_ticket,
+        },
         Row {
             endpoint: "tickets/bookmark",
             access: Secret,
@@ -723,20 +820,85 @@ fn server_function_rows() -> Vec<Row> {
             },
         },
         // One's own things.
-        Row { endpoint: "fairs/mine", access: SignedIn, rightful: organiser, args: none },
-        Row { endpoint: "organisations/mine", access: SignedIn, rightful: organiser, args: none },
-        Row { endpoint: "bookings/mine", access: SignedIn, rightful: employer, args: none },
-        Row { endpoint: "bookings/page", access: SignedIn, rightful: employer, args: on_fair_slug },
-        Row { endpoint: "mail/list", access: SignedIn, rightful: organiser, args: none },
-        Row { endpoint: "door/fairs", access: SignedIn, rightful: door, args: none },
-        Row { endpoint: "auth/resend_verification", access: SignedIn, rightful: organiser, args: none },
-        Row { endpoint: "auth/deletion_plan", access: SignedIn, rightful: organiser, args: none },
+        Row {
+            endpoint: "fairs/mine",
+            access: SignedIn,
+            rightful: organiser,
+            args: none,
+        },
+        Row {
+            endpoint: "organisations/mine",
+            access: SignedIn,
+            rightful: organiser,
+            args: none,
+        },
+        Row {
+            endpoint: "bookings/mine",
+            access: SignedIn,
+            rightful: employer,
+            args: none,
+        },
+        Row {
+            endpoint: "bookings/page",
+            access: SignedIn,
+            rightful: employer,
+            args: on_fair_slug,
+        },
+        Row {
+            endpoint: "mail/list",
+            access: SignedIn,
+            rightful: organiser,
+            args: none,
+        },
+        Row {
+            endpoint: "door/fairs",
+            access: SignedIn,
+            rightful: door,
+            args: none,
+        },
+        Row {
+            endpoint: "auth/resend_verification",
+            access: SignedIn,
+            rightful: organiser,
+            args: none,
+        },
+        Row {
+            endpoint: "auth/deletion_plan",
+            access: SignedIn,
+            rightful: organiser,
+            args: none,
+        },
         // Planning a fair.
-        Row { endpoint: "fairs/plan", access: Planner, rightful: organiser, args: on_fair },
-        Row { endpoint: "fairs/dashboard", access: Planner, rightful: organiser, args: on_fair },
-        Row { endpoint: "bookings/fair", access: Planner, rightful: organiser, args: on_fair },
-        Row { endpoint: "invitations/view", access: Planner, rightful: organiser, args: on_fair },
-        Row { endpoint: "door/live", access: Planner, rightful: organiser, args: on_fair },
+        Row {
+            endpoint: "fairs/plan",
+            access: Planner,
+            rightful: organiser,
+            args: on_fair,
+        },
+        Row {
+            endpoint: "fairs/dashboard",
+            access: Planner,
+            rightful: organiser,
+            args: on_fair,
+        },
+        Row {
+            endpoint: "bookings/fair",
+            access: Planner,
+            rightful: organiser,
+            args: on_fair,
+        },
+        Row {
+            endpoint: "invitations/view",
+            access: Planner,
+            rightful: organiser,
+            args: on_fair,
+        },
+        Row {
+            endpoint: "door/live",
+            access: Planner,
+            rightful: organiser,
+            args: on_fair,
+        },
         Row {
             endpoint: "mail/show",
             access: Planner,
@@ -830,7 +992,10 @@ fn server_function_rows() -> Vec<Row> {
             args: |fx, _| {
                 form(&[
                     ("fair_id", fx.fair.to_string()),
-                    ("csv_text", "name;email\nLeyla Ahmadi;leyla@example.org\n".into()),
+                    (
+                        "csv_text",
+                        "name;email\nLeyla Ahmadi;leyla@example.org\n".into(),
+                    ),
                     ("kind", "Jobseeker".into()),
                 ])
             },
@@ -871,7 +1036,12 @@ fn server_function_rows() -> Vec<Row> {
             endpoint: "door/tokens/create",
             access: Planner,
             rightful: organiser,
-            args: |fx, _| form(&[("fair_id", fx.fair.to_string()), ("label", "Scanner Süd".into())]),
+            args: |fx, _| {
+                form(&[
+                    ("fair_id", fx.fair.to_string()),
+                    ("label", "Scanner Süd".into()),
+                ])
+            },
         },
         Row {
             endpoint: "bookings/decide",
@@ -910,10 +1080,20 @@ fn server_function_rows() -> Vec<Row> {
             endpoint: "fairs/status",
             access: Planner,
             rightful: organiser,
-            args: |fx, _| form(&[("fair_id", fx.draft.to_string()), ("status", "published".into())]),
+            args: |fx, _| {
+                form(&[
+                    ("fair_id", fx.draft.to_string()),
+                    ("status", "published".into()),
+                ])
+            },
         },
         // At the door.
-        Row { endpoint: "door/pack", access: Door, rightful: door, args: on_fair_slug },
+        Row {
+            endpoint: "door/pack",
+            access: Door,
+            rightful: door,
+            args: on_fair_slug,
+        },
         Row {
             endpoint: "door/scans",
             access: Door,
@@ -937,7 +1117,12 @@ fn server_function_rows() -> Vec<Row> {
             },
         },
         // For an employer.
-        Row { endpoint: "employers/profile", access: Employer, rightful: employer, args: on_employer },
+        Row {
+            endpoint: "employers/profile",
+            access: Employer,
+            rightful: employer,
+            args: on_employer,
+        },
         Row {
             endpoint: "employers/save_profile",
             access: Employer,
@@ -1040,7 +1225,12 @@ fn server_function_rows() -> Vec<Row> {
                 ])
             },
         },
-        Row { endpoint: "admin/pending", access: Admin, rightful: admin, args: none },
+        Row {
+            endpoint: "admin/pending",
+            access: Admin,
+            rightful: admin,
+            args: none,
+        },
         Row {
             endpoint: "admin/decide",
             access: Admin,
@@ -1097,7 +1287,10 @@ async fn call(
     session: Option<&str>,
     bearer: Option<&str>,
 ) -> (StatusCode, String) {
-    let mut request = fx.app.client.request(method, format!("{}{path}", fx.app.base));
+    let mut request = fx
+        .app
+        .client
+        .request(method, format!("{}{path}", fx.app.base));
     if let Some(session) = session {
         request = request.header(header::COOKIE, session);
     }
@@ -1140,7 +1333,10 @@ fn refused(access: Access, caller: Caller, status: StatusCode, answer: &str) -> 
     match (access, caller) {
         (Access::Secret, _) => status.is_client_error() && status != StatusCode::TOO_MANY_REQUESTS,
         (_, Caller::Anonymous) => status == StatusCode::UNAUTHORIZED || login,
-        _ => matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED),
+        _ => matches!(
+            status,
+            StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED
+        ),
     }
 }
 
@@ -1151,14 +1347,23 @@ fn succeeded(status: StatusCode, answer: &str) -> bool {
 async fn every_server_function_refuses_all_but_its_rightful_caller(backend: Backend) {
     let fx = fixture(backend).await;
     let rows = server_function_rows();
-    let listed: BTreeSet<String> = rows.iter().map(|r| format!("/api/{}", r.endpoint)).collect();
+    let listed: BTreeSet<String> = rows
+        .iter()
+        .map(|r| format!("/api/{}", r.endpoint))
+        .collect();
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_owned())
         .collect();
     let missing: Vec<_> = registered.difference(&listed).collect();
-    assert!(missing.is_empty(), "server functions without a row in the matrix: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "server functions without a row in the matrix: {missing:?}"
+    );
     let stale: Vec<_> = listed.difference(&registered).collect();
-    assert!(stale.is_empty(), "rows for server functions that are gone: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "rows for server functions that are gone: {stale:?}"
+    );
 
     let mut failures = Vec::new();
     for row in &rows {
@@ -1167,17 +1372,38 @@ async fn every_server_function_refuses_all_but_its_rightful_caller(backend: Back
             if row.access.permits(caller) {
                 continue;
             }
-            let (status, answer) = call(&fx, Method::POST, &path, &(row.args)(&fx, false), fx.session(caller), None).await;
+            let (status, answer) = call(
+                &fx,
+                Method::POST,
+                &path,
+                &(row.args)(&fx, false),
+                fx.session(caller),
+                None,
+            )
+            .await;
             if !refused(row.access, caller, status, &answer) {
                 failures.push(format!("{path} as {caller:?}: {status} {answer}"));
             }
         }
-        let (status, answer) = call(&fx, Method::POST, &path, &(row.args)(&fx, true), (row.rightful)(&fx), None).await;
+        let (status, answer) = call(
+            &fx,
+            Method::POST,
+            &path,
+            &(row.args)(&fx, true),
+            (row.rightful)(&fx),
+            None,
+        )
+        .await;
         if !succeeded(status, &answer) {
             failures.push(format!("{path} as its rightful caller: {status} {answer}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 struct Route {
@@ -1198,7 +1424,14 @@ fn no_body(_: &Fx) -> Body {
 fn plain_rows() -> Vec<Route> {
     use Access::*;
     vec![
-        Route { method: Method::GET, route: "/healthz", access: Public, rightful: anyone, path: |_, _| "/healthz".into(), body: no_body },
+        Route {
+            method: Method::GET,
+            route: "/healthz",
+            access: Public,
+            rightful: anyone,
+            path: |_, _| "/healthz".into(),
+            body: no_body,
+        },
         Route {
             method: Method::POST,
             route: "/prefs",
@@ -1207,7 +1440,14 @@ fn plain_rows() -> Vec<Route> {
             path: |_, _| "/prefs".into(),
             body: |_| form(&[("lang", "en".into()), ("back", "/".into())]),
         },
-        Route { method: Method::GET, route: "/sw.js", access: Public, rightful: anyone, path: |_, _| "/sw.js".into(), body: no_body },
+        Route {
+            method: Method::GET,
+            route: "/sw.js",
+            access: Public,
+            rightful: anyone,
+            path: |_, _| "/sw.js".into(),
+            body: no_body,
+        },
         Route {
             method: Method::GET,
             route: "/fairs/{slug}/ticket-keys.json",
@@ -1298,24 +1538,51 @@ async fn every_plain_route_refuses_all_but_its_rightful_caller(backend: Backend)
             }
             let bearer = (row.access == Access::DoorToken).then_some(FORGED);
             let path = (row.path)(&fx, false);
-            let (status, answer) = call(&fx, row.method.clone(), &path, &(row.body)(&fx), fx.session(caller), bearer).await;
+            let (status, answer) = call(
+                &fx,
+                row.method.clone(),
+                &path,
+                &(row.body)(&fx),
+                fx.session(caller),
+                bearer,
+            )
+            .await;
             let refused = if row.access == Access::DoorToken {
                 status == StatusCode::UNAUTHORIZED
             } else {
                 refused(row.access, caller, status, &answer)
             };
             if !refused {
-                failures.push(format!("{} {path} as {caller:?}: {status} {answer}", row.method));
+                failures.push(format!(
+                    "{} {path} as {caller:?}: {status} {answer}",
+                    row.method
+                ));
             }
         }
         let bearer = (row.access == Access::DoorToken).then_some(fx.door_token.as_str());
         let path = (row.path)(&fx, true);
-        let (status, answer) = call(&fx, row.method.clone(), &path, &(row.body)(&fx), (row.rightful)(&fx), bearer).await;
+        let (status, answer) = call(
+            &fx,
+            row.method.clone(),
+            &path,
+            &(row.body)(&fx),
+            (row.rightful)(&fx),
+            bearer,
+        )
+        .await;
         if !succeeded(status, &answer) {
-            failures.push(format!("{} {path} as its rightful caller: {status} {answer}", row.method));
+            failures.push(format!(
+                "{} {path} as its rightful caller: {status} {answer}",
+                row.method
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 on_both_databases!(

@@ -190,7 +190,10 @@ async fn account_journey(backend: Backend) {
 
     let again = app.sign_up("ANNA@example.org").await;
     assert!(session_cookie(&again).is_none());
-    assert!(!body(again).await.contains("EmailTaken"), "taken or not, the same answer");
+    assert!(
+        !body(again).await.contains("EmailTaken"),
+        "taken or not, the same answer"
+    );
 
     let out = app
         .post_form("/api/auth/sign_out", &[], Some(&session))

@@ -52,14 +52,64 @@ fn openssl(dir: &Path, args: &[&str]) {
 
 /// An authority and a `localhost` certificate it signed.
 fn certificates(dir: &Path) {
-    openssl(dir, &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Jobfair Test CA"]);
-    openssl(dir, &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]);
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Jobfair Test CA",
+        ],
+    );
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    );
     std::fs::write(
         dir.join("ext"),
         "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    openssl(dir, &["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "ext"]);
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "ext",
+        ],
+    );
 }
 
 fn free_port() -> u16 {
@@ -70,7 +120,11 @@ fn free_port() -> u16 {
 }
 
 async fn start_smtp_server(user: &str, password: &str) -> SmtpServer {
-    let dir = std::env::temp_dir().join(format!("jobfair-smtp-tls-{}-{}", std::process::id(), free_port()));
+    let dir = std::env::temp_dir().join(format!(
+        "jobfair-smtp-tls-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     certificates(&dir);
     let port = free_port();
@@ -88,7 +142,9 @@ async fn start_smtp_server(user: &str, password: &str) -> SmtpServer {
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {python} (set JOBFAIR_TEST_PYTHON; scripts/test.sh does): {e}"));
+        .unwrap_or_else(|e| {
+            panic!("cannot start {python} (set JOBFAIR_TEST_PYTHON; scripts/test.sh does): {e}")
+        });
     let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
     let ready = tokio::task::spawn_blocking(move || {
         let mut line = String::new();
@@ -123,14 +179,20 @@ fn received(server: &SmtpServer) -> Vec<serde_json::Value> {
 
 async fn invite(app: &TestApp, email: &str) {
     let owner = sign_in(app, "organisator@jobfair.demo").await;
-    let agency: i64 = sqlx::query_scalar("SELECT id FROM organisations WHERE name = 'Agentur für Arbeit Frankfurt am Main'")
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap_or_default();
+    let agency: i64 = sqlx::query_scalar(
+        "SELECT id FROM organisations WHERE name = 'Agentur für Arbeit Frankfurt am Main'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_default();
     let invited = app
         .post_form(
             "/api/organisations/invite",
-            &[("organisation_id", &agency.to_string()), ("email", email), ("role", "organiser")],
+            &[
+                ("organisation_id", &agency.to_string()),
+                ("email", email),
+                ("role", "organiser"),
+            ],
             Some(&owner),
         )
         .await;
@@ -140,7 +202,13 @@ async fn invite(app: &TestApp, email: &str) {
 async fn mail_goes_out_over_starttls_with_a_login(backend: Backend) {
     let smtp = start_smtp_server("jobfair-mailer", "relay-passwort-7").await;
     let settings = Settings {
-        smtp_url: Some(format!("smtp://jobfair-mailer:relay-passwort-7@localhost:{}?tls=required", smtp.port).into()),
+        smtp_url: Some(
+            format!(
+                "smtp://jobfair-mailer:relay-passwort-7@localhost:{}?tls=required",
+                smtp.port
+            )
+            .into(),
+        ),
         smtp_ca_file: Some(smtp.ca.display().to_string()),
         mail_from: "messe@jobfair.example".into(),
         ..Settings::default()
@@ -159,9 +227,15 @@ async fn mail_goes_out_over_starttls_with_a_login(backend: Backend) {
     assert_eq!(mails.len(), 1, "one mail arrived");
     assert_eq!(mails[0]["tls"], true, "sent after STARTTLS");
     assert_eq!(mails[0]["login"], "jobfair-mailer", "after logging in");
-    assert_eq!(mails[0]["rcpt_tos"], serde_json::json!(["neu@jobcenter.example"]));
+    assert_eq!(
+        mails[0]["rcpt_tos"],
+        serde_json::json!(["neu@jobcenter.example"])
+    );
     assert!(
-        mails[0]["data"].as_str().unwrap_or_default().contains("/invite/"),
+        mails[0]["data"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("/invite/"),
         "the invitation with its link"
     );
 }
@@ -169,7 +243,13 @@ async fn mail_goes_out_over_starttls_with_a_login(backend: Backend) {
 async fn a_wrong_relay_password_keeps_the_mail_and_the_password_secret(backend: Backend) {
     let smtp = start_smtp_server("jobfair-mailer", "relay-passwort-7").await;
     let settings = Settings {
-        smtp_url: Some(format!("smtp://jobfair-mailer:falsches-relay-wort@localhost:{}?tls=required", smtp.port).into()),
+        smtp_url: Some(
+            format!(
+                "smtp://jobfair-mailer:falsches-relay-wort@localhost:{}?tls=required",
+                smtp.port
+            )
+            .into(),
+        ),
         smtp_ca_file: Some(smtp.ca.display().to_string()),
         ..Settings::default()
     };

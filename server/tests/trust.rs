@@ -62,11 +62,17 @@ async fn someone_claiming_an_address_reads_nothing_and_joins_nothing(backend: Ba
         let attempt = app
             .post_form(
                 "/api/auth/sign_in",
-                &[("email", "new.colleague@agentur.example"), ("password", password)],
+                &[
+                    ("email", "new.colleague@agentur.example"),
+                    ("password", password),
+                ],
                 None,
             )
             .await;
-        assert!(session_cookie(&attempt).is_none(), "no way in with {password:?}");
+        assert!(
+            session_cookie(&attempt).is_none(),
+            "no way in with {password:?}"
+        );
         assert_eq!(attempt.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
     let invite_mail = mail_list(&app, &organiser)
@@ -78,7 +84,11 @@ async fn someone_claiming_an_address_reads_nothing_and_joins_nothing(backend: Ba
     let shown = app
         .post_form("/api/mail/show", &[("id", &invite_mail.to_string())], None)
         .await;
-    assert_eq!(shown.status(), StatusCode::UNAUTHORIZED, "no mail without a session");
+    assert_eq!(
+        shown.status(),
+        StatusCode::UNAUTHORIZED,
+        "no mail without a session"
+    );
 
     // The organiser's log shows the invitation without its secret link.
     let token = mailed_token(&app, "new.colleague@agentur.example", "/invite/").await;
@@ -99,7 +109,11 @@ async fn someone_claiming_an_address_reads_nothing_and_joins_nothing(backend: Ba
     let forged = app
         .post_form(
             "/api/organisations/accept_invite_new_account",
-            &[("token", "guessed-token"), ("name", "Mallory"), ("password", "mallorys-passwort")],
+            &[
+                ("token", "guessed-token"),
+                ("name", "Mallory"),
+                ("password", "mallorys-passwort"),
+            ],
             None,
         )
         .await;
@@ -116,7 +130,10 @@ async fn someone_claiming_an_address_reads_nothing_and_joins_nothing(backend: Ba
 async fn a_mailed_link_proves_the_address_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let signed_up = app.sign_up("anna@example.org").await;
-    assert!(session_cookie(&signed_up).is_none(), "no session before the proof");
+    assert!(
+        session_cookie(&signed_up).is_none(),
+        "no session before the proof"
+    );
 
     let token = mailed_token(&app, "anna@example.org", "/account/verify/").await;
     let page = app.get(&format!("/account/verify/{token}"), None).await;
@@ -130,7 +147,11 @@ async fn a_mailed_link_proves_the_address_once(backend: Backend) {
     assert_eq!(mails_before, 1, "opening the page changes nothing");
 
     let without_password = app
-        .post_form("/api/auth/verify_email", &[("token", &token), ("password", "")], None)
+        .post_form(
+            "/api/auth/verify_email",
+            &[("token", &token), ("password", "")],
+            None,
+        )
         .await;
     assert_eq!(without_password.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body(without_password).await.contains("password"));
@@ -227,7 +248,10 @@ async fn refusals_and_bad_input_answer_4xx(backend: Backend) {
     let taken = app.sign_up("organisator@jobfair.demo").await;
     let new = app.sign_up("noch.niemand@example.org").await;
     assert_eq!(taken.status(), new.status());
-    assert_eq!(taken.headers().get(header::LOCATION), new.headers().get(header::LOCATION));
+    assert_eq!(
+        taken.headers().get(header::LOCATION),
+        new.headers().get(header::LOCATION)
+    );
     assert!(session_cookie(&taken).is_none() && session_cookie(&new).is_none());
     assert!(!body(taken).await.contains("EmailTaken"));
 

@@ -19,7 +19,7 @@ const LIST_LIMIT: i64 = 200;
 /// An administrator is a person with a proven address that the
 /// installation's configuration names.
 pub fn is_admin(state: &AppState, user: &CurrentUser) -> bool {
-    user.email_verified && state.config.admin_emails.iter().any(|a| *a == user.email)
+    user.email_verified && state.config.admin_emails.contains(&user.email)
 }
 
 fn require_admin(state: &AppState, user: &CurrentUser) -> ServiceResult<()> {

@@ -8,9 +8,9 @@ pub async fn approval_of(
     org_id: i64,
 ) -> sqlx::Result<Option<(String, Option<i64>, Option<i64>)>> {
     sqlx::query_as("SELECT kind, approved_at, declined_at FROM organisations WHERE id = $1")
-    .bind(org_id)
-    .fetch_optional(pool)
-    .await
+        .bind(org_id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Organiser organisations without a decision whose owner proved their
@@ -61,7 +61,11 @@ pub async fn decide(
     approve: bool,
     now: i64,
 ) -> sqlx::Result<Option<String>> {
-    let column = if approve { "approved_at" } else { "declined_at" };
+    let column = if approve {
+        "approved_at"
+    } else {
+        "declined_at"
+    };
     sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "UPDATE organisations SET {column} = $2 \
          WHERE id = $1 AND kind = 'organiser' AND approved_at IS NULL AND declined_at IS NULL \

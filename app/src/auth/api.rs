@@ -16,7 +16,13 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 #[server(endpoint = "auth/sign_up")]
 pub async fn sign_up(form: SignUpForm) -> Result<(), AppError> {
     let state = request::app_state()?;
-    service::sign_up(&state, form, request::request_locale(), &request::client_ip()).await?;
+    service::sign_up(
+        &state,
+        form,
+        request::request_locale(),
+        &request::client_ip(),
+    )
+    .await?;
     leptos_axum::redirect("/signup?sent=1");
     Ok(())
 }

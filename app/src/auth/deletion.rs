@@ -97,7 +97,9 @@ pub async fn delete_account(
     let account = service::check_password(state, &user.email, password, client_ip)
         .await
         .map_err(|e| match e {
-            ServiceError::Invalid(_) => ServiceError::invalid("password", Problem::WrongCredentials),
+            ServiceError::Invalid(_) => {
+                ServiceError::invalid("password", Problem::WrongCredentials)
+            }
             other => other,
         })?;
     if account.id != user.id {
@@ -136,7 +138,9 @@ pub(super) async fn remove_if_unproven_and_empty(
         return Ok(false);
     }
     let standings = standings(tx, account.id, i64::MAX).await?;
-    let empty = standings.iter().all(|s| s.fate() == OrganisationFate::Deleted)
+    let empty = standings
+        .iter()
+        .all(|s| s.fate() == OrganisationFate::Deleted)
         && !has_fairs(tx, &standings).await?;
     if empty {
         // Mail to the address stays: it may be an invitation still to go out.
@@ -147,10 +151,11 @@ pub(super) async fn remove_if_unproven_and_empty(
 
 async fn has_fairs(tx: &mut Tx, standings: &[OrgStanding]) -> sqlx::Result<bool> {
     for standing in standings {
-        let fairs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM fairs WHERE organisation_id = $1")
-            .bind(standing.id)
-            .fetch_one(&mut **tx)
-            .await?;
+        let fairs: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM fairs WHERE organisation_id = $1")
+                .bind(standing.id)
+                .fetch_one(&mut **tx)
+                .await?;
         if fairs > 0 {
             return Ok(true);
         }

@@ -45,7 +45,10 @@ pub async fn sign_up(
 ) -> ServiceResult<()> {
     let valid = form.validate()?;
     state.limits.check(Throttled::SignUpByClient, client_ip)?;
-    if !state.limits.allows(Throttled::SignUpByAddress, &valid.email) {
+    if !state
+        .limits
+        .allows(Throttled::SignUpByAddress, &valid.email)
+    {
         return Ok(());
     }
     let now = state.now();
@@ -233,30 +236,46 @@ pub async fn request_password_reset(
         return Ok(());
     };
     let now = state.now();
-    let (token, token_hash) = tokens::new_token();
     let locale = user.locale.parse().unwrap_or(Locale::de);
-    let link = format!("{}/password/reset/{token}", state.config.public_url);
-    let message = mail::templates::password_reset(locale, &user.display_name, &link);
     let mut tx = state.db.begin().await?;
-    store::insert_link(
+    let recipient = (user.id, user.email.as_str(), locale);
+    mail_link(
+        state,
         &mut tx,
         store::MailedLink::PasswordReset,
-        &token_hash,
-        user.id,
+        recipient,
+        RESET_TTL_SECS,
         now,
-        now + RESET_TTL_SECS,
-    )
-    .await?;
-    mail::outbox::enqueue(
-        &mut tx,
-        &format!("password-reset:{token_hash}"),
-        &user.email,
-        locale,
-        &message,
-        now,
+        |link| mail::templates::password_reset(locale, &user.display_name, link),
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a new single-use link of `kind` for the person (id, address,
+/// language) and queues the mail `compose` writes around it, inside `tx`.
+pub(super) async fn mail_link(
+    state: &AppState,
+    tx: &mut crate::db::Tx,
+    kind: store::MailedLink,
+    (user_id, email, locale): (i64, &str, Locale),
+    ttl_secs: i64,
+    now: i64,
+    compose: impl FnOnce(&str) -> mail::templates::Message,
+) -> ServiceResult<()> {
+    let (token, token_hash) = tokens::new_token();
+    let link = format!("{}{}{token}", state.config.public_url, kind.path());
+    store::insert_link(tx, kind, &token_hash, user_id, now, now + ttl_secs).await?;
+    mail::outbox::enqueue(
+        tx,
+        &format!("{}:{token_hash}", kind.mail_key()),
+        email,
+        locale,
+        &compose(&link),
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -277,8 +296,8 @@ pub async fn reset_password(
     let password_hash = password::hash(new_password).await?;
     let mut tx = state.db.begin().await?;
     let user_id = store::use_link(&mut tx, link, &token_hash, state.now())
-    .await?
-    .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
+        .await?
+        .ok_or_else(|| ServiceError::invalid(FORM, Problem::LinkInvalid))?;
     store::set_password_hash(&mut tx, user_id, &password_hash).await?;
     store::mark_email_verified(&mut tx, user_id, state.now()).await?;
     store::delete_sessions_of_user(&mut tx, user_id).await?;
@@ -316,18 +335,17 @@ pub async fn insert_verified_account(
     locale: Locale,
     now: i64,
 ) -> ServiceResult<i64> {
-    let user_id = match store::insert_user(tx, email, name, password_hash, locale.as_str(), now)
-        .await?
-    {
-        Some(id) => id,
-        None => {
-            let id = store::unproven_user_id(tx, email)
-                .await?
-                .ok_or_else(|| ServiceError::invalid("email", Problem::EmailTaken))?;
-            store::set_password_hash(tx, id, password_hash).await?;
-            id
-        }
-    };
+    let user_id =
+        match store::insert_user(tx, email, name, password_hash, locale.as_str(), now).await? {
+            Some(id) => id,
+            None => {
+                let id = store::unproven_user_id(tx, email)
+                    .await?
+                    .ok_or_else(|| ServiceError::invalid("email", Problem::EmailTaken))?;
+                store::set_password_hash(tx, id, password_hash).await?;
+                id
+            }
+        };
     store::mark_email_verified(tx, user_id, now).await?;
     Ok(user_id)
 }

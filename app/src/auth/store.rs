@@ -230,6 +230,22 @@ pub enum MailedLink {
 }
 
 impl MailedLink {
+    /// The path of the link (after the public address, before the token).
+    pub fn path(self) -> &'static str {
+        match self {
+            MailedLink::PasswordReset => "/password/reset/",
+            MailedLink::EmailVerification => "/account/verify/",
+        }
+    }
+
+    /// The start of the idempotency key of its mail.
+    pub fn mail_key(self) -> &'static str {
+        match self {
+            MailedLink::PasswordReset => "password-reset",
+            MailedLink::EmailVerification => "verify-email",
+        }
+    }
+
     fn table(self) -> &'static str {
         match self {
             MailedLink::PasswordReset => "password_resets",

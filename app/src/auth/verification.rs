@@ -29,28 +29,17 @@ pub async fn send_link(
     locale: Locale,
     now: i64,
 ) -> ServiceResult<()> {
-    let (token, token_hash) = tokens::new_token();
-    let link = format!("{}/account/verify/{token}", state.config.public_url);
-    let message = mail::templates::verify_email(locale, &user.display_name, &link);
-    store::insert_link(
+    let recipient = (user.id, user.email.as_str(), locale);
+    super::service::mail_link(
+        state,
         tx,
         MailedLink::EmailVerification,
-        &token_hash,
-        user.id,
+        recipient,
+        VERIFY_TTL_SECS,
         now,
-        now + VERIFY_TTL_SECS,
+        |link| mail::templates::verify_email(locale, &user.display_name, link),
     )
-    .await?;
-    mail::outbox::enqueue(
-        tx,
-        &format!("verify-email:{token_hash}"),
-        &user.email,
-        locale,
-        &message,
-        now,
-    )
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Sends a new link to a signed-in, unverified person; refuses a second one

@@ -348,7 +348,9 @@ fn tls_with_root(
     }
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let authority = rest.split(['/', '?']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let host = host_port
         .strip_prefix('[')
         .and_then(|h| h.split_once(']').map(|(h, _)| h))

@@ -67,7 +67,12 @@ pub fn approval_request(
     link: &str,
 ) -> Message {
     compose(
-        td_string!(locale, mail.approval_request_subject, organisation = organisation).to_string(),
+        td_string!(
+            locale,
+            mail.approval_request_subject,
+            organisation = organisation
+        )
+        .to_string(),
         td_string!(locale, mail.greeting_plain),
         td_string!(
             locale,

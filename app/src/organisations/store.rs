@@ -219,9 +219,9 @@ pub async fn user_exists(pool: &AnyPool, email: &str) -> sqlx::Result<bool> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM users WHERE email = $1 AND email_verified_at IS NOT NULL",
     )
-        .bind(email)
-        .fetch_one(pool)
-        .await?;
+    .bind(email)
+    .fetch_one(pool)
+    .await?;
     Ok(count > 0)
 }
 

@@ -1,6 +1,7 @@
 //! The application component: contexts, layout and routes.
 use super::NotFound;
 use crate::{
+    admin::pages::ApprovalsPage,
     auth::{
         api::{SignOut, get_current_user},
         pages::{
@@ -17,7 +18,6 @@ use crate::{
     invitations::pages::{InvitationsPage, UnsubscribePage},
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
-    admin::pages::ApprovalsPage,
     prefs::{DisplayPrefs, TextSize, initial_text_size},
     registration::pages::{RegisterPage, TicketPageView},
     tr,

@@ -143,4 +143,3 @@ pub async fn sign_up_owner(w: &World, email: &str) -> (app::auth::CurrentUser, i
         .unwrap_or_else(|e| panic!("approval failed: {e}"));
     (session.user, org_id)
 }
-

@@ -211,4 +211,3 @@ macro_rules! on_both_databases {
         }
     )*};
 }
-

@@ -31,7 +31,7 @@ pub fn ApprovalsPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
                 {move || pending.get().map(|result| match result {
                     Ok(list) if list.is_empty() => view! { <p>{t!(i18n, admin.empty)}</p> }.into_any(),
-                    Ok(list) => view! { <PendingTable list decide /> }.into_any(),
+                    Ok(list) => view! { <PendingList list decide /> }.into_any(),
                     Err(AppError::Unauthenticated) => view! {
                         <p><a class="button primary" href="/login">{t!(i18n, nav.sign_in)}</a></p>
                     }.into_any(),
@@ -42,45 +42,36 @@ pub fn ApprovalsPage() -> impl IntoView {
     }
 }
 
+/// One card per organisation (a table would not fit a phone).
 #[component]
-fn PendingTable(
+fn PendingList(
     list: Vec<PendingOrganisation>,
     decide: ServerAction<DecideOrganisation>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-wrap">
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, admin.organisation)}</th>
-                        <th scope="col">{t!(i18n, admin.owners)}</th>
-                        <th scope="col">{t!(i18n, admin.created)}</th>
-                        <th scope="col">{t!(i18n, admin.actions)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.into_iter().map(|org| {
-                        let name = org.name.clone();
-                        view! {
-                            <tr>
-                                <th scope="row">{org.name}</th>
-                                <td>
-                                    {org.owners.into_iter().map(|(name, email)| view! {
-                                        <div>{name} " (" {email} ")"</div>
-                                    }).collect_view()}
-                                </td>
-                                <td>{org.created}</td>
-                                <td>
-                                    <DecisionForm id=org.id name=name.clone() approve=true decide />
-                                    <DecisionForm id=org.id name approve=false decide />
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ul class="plain-list">
+            {list.into_iter().map(|org| {
+                let heading_id = format!("pending-{}", org.id);
+                let name = org.name.clone();
+                view! {
+                    <li class="card">
+                        <h2 id=heading_id>{org.name}</h2>
+                        <p class="meta">{t!(i18n, admin.created)} ": " {org.created}</p>
+                        <p>{t!(i18n, admin.owners)} ":"</p>
+                        <ul class="plain-list">
+                            {org.owners.into_iter().map(|(name, email)| view! {
+                                <li>{name} " (" {email} ")"</li>
+                            }).collect_view()}
+                        </ul>
+                        <p class="actions">
+                            <DecisionForm id=org.id name=name.clone() approve=true decide />
+                            <DecisionForm id=org.id name approve=false decide />
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 
