@@ -25,6 +25,7 @@ struct OrgStanding {
     others: i64,
     other_owners: i64,
     live_fairs: i64,
+    all_fairs: i64,
     active_bookings: i64,
 }
 
@@ -54,6 +55,7 @@ async fn standings(tx: &mut Tx, user_id: i64, now: i64) -> sqlx::Result<Vec<OrgS
             AND x.role = 'owner') AS other_owners, \
          (SELECT COUNT(*) FROM fairs f WHERE f.organisation_id = o.id AND (f.status IN ('published', 'closed') \
             OR EXISTS (SELECT 1 FROM registrations r WHERE r.fair_id = f.id))) AS live_fairs, \
+         (SELECT COUNT(*) FROM fairs f WHERE f.organisation_id = o.id) AS all_fairs, \
          (SELECT COUNT(*) FROM booth_bookings b JOIN booths t ON t.id = b.booth_id \
             JOIN halls h ON h.id = t.hall_id JOIN fairs f ON f.id = h.fair_id \
             WHERE b.organisation_id = o.id AND b.status IN ('held', 'confirmed') AND f.ends_at > $2) \
@@ -140,27 +142,12 @@ pub(super) async fn remove_if_unproven_and_empty(
     let standings = standings(tx, account.id, i64::MAX).await?;
     let empty = standings
         .iter()
-        .all(|s| s.fate() == OrganisationFate::Deleted)
-        && !has_fairs(tx, &standings).await?;
+        .all(|s| s.fate() == OrganisationFate::Deleted && s.all_fairs == 0);
     if empty {
         // Mail to the address stays: it may be an invitation still to go out.
         remove(tx, account.id, &account.email, &standings, false).await?;
     }
     Ok(empty)
-}
-
-async fn has_fairs(tx: &mut Tx, standings: &[OrgStanding]) -> sqlx::Result<bool> {
-    for standing in standings {
-        let fairs: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM fairs WHERE organisation_id = $1")
-                .bind(standing.id)
-                .fetch_one(&mut **tx)
-                .await?;
-        if fairs > 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// Removes the account and the organisations that are its alone (with

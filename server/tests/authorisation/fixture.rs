@@ -178,25 +178,9 @@ pub async fn fixture(backend: Backend) -> Fx {
     .await;
 
     // A draft of the agency to change freely.
-    form_ok(
-        &app,
-        "/api/fairs/create",
-        &[
-            ("organisation_id", agency.to_string()),
-            ("form[title_de]", "Matrix-Messe".into()),
-            ("form[venue_name]", "Stadthalle".into()),
-            (
-                "form[venue_address]",
-                "Waldstraße 312, 63071 Offenbach".into(),
-            ),
-            ("form[starts]", "2031-03-10T09:00".into()),
-            ("form[ends]", "2031-03-10T16:00".into()),
-            ("form[registration_opens]", "2031-01-01T08:00".into()),
-            ("form[registration_closes]", "2031-03-10T12:00".into()),
-        ],
-        &organiser,
-    )
-    .await;
+    let mut fields = draft_fair_fields();
+    fields.push(("organisation_id", agency.to_string()));
+    form_ok(&app, "/api/fairs/create", &fields, &organiser).await;
     let draft = scalar(&app, "SELECT id FROM fairs WHERE title_de = 'Matrix-Messe'").await;
     let slot_form = |from: &str, to: &str| {
         vec![
@@ -428,6 +412,22 @@ pub async fn fixture(backend: Backend) -> Fx {
         new_account_invite_token,
         unsubscribe_token,
     }
+}
+
+/// The form of the agency's draft fair (also what the rows send to change it).
+pub fn draft_fair_fields() -> Vec<(&'static str, String)> {
+    vec![
+        ("form[title_de]", "Matrix-Messe".into()),
+        ("form[venue_name]", "Stadthalle".into()),
+        (
+            "form[venue_address]",
+            "Waldstraße 312, 63071 Offenbach".into(),
+        ),
+        ("form[starts]", "2031-03-10T09:00".into()),
+        ("form[ends]", "2031-03-10T16:00".into()),
+        ("form[registration_opens]", "2031-01-01T08:00".into()),
+        ("form[registration_closes]", "2031-03-10T12:00".into()),
+    ]
 }
 
 pub fn booth_form(hall: i64, label: &str, x: &str) -> Vec<(&'static str, String)> {
