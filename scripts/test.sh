@@ -36,14 +36,14 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 scripts/lint.sh
 
-printf '\n== bundle check\n'
-scripts/check-bundle.sh
-
 printf '\n== browser tests (Chromium, phone viewport) against the release build\n'
 source scripts/lib/serve.sh
 smtp_address="127.0.0.1:${JOBFAIR_E2E_SMTP_PORT:-2525}"
 inbox_address="127.0.0.1:${JOBFAIR_E2E_INBOX_PORT:-2526}"
 start_smtp_sink "$smtp_address" "$inbox_address"
 start_release_server "${JOBFAIR_E2E_PORT:-3300}" "smtp://$smtp_address"
+
+printf '\n== bundle check: parts within budget, public pages without wasm\n'
+scripts/check-bundle.sh "$server_url"
 (cd end2end && JOBFAIR_BASE_URL="$server_url" JOBFAIR_INBOX_URL="http://$inbox_address" npx playwright test)
 check_server_log

@@ -154,7 +154,9 @@ test("an employer books a booth on the plan, a slower one hears it was just take
   // industry, at its booth with its job, and the booth marked on the plan.
   const visitor = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await visitor.goto(fair.path);
-  await expect(visitor.getByRole("listitem").filter({ hasText: company })).toContainText(booth);
+  await expect(visitor.getByRole("region", { name: "Aussteller" }).getByRole("listitem").filter({ hasText: company })).toContainText(booth);
+  // Under the plan, the booth is listed with its exhibitor (readable on a phone).
+  await expect(visitor.getByRole("list", { name: /^Stände in / }).getByRole("listitem").filter({ hasText: booth })).toContainText(company);
   await visitor.getByRole("link", { name: "Alle Aussteller und Jobs" }).click();
   await expect(visitor.getByRole("heading", { level: 1, name: `Aussteller: ${fair.title}` })).toBeVisible();
   await visitor.getByLabel("Branche").selectOption({ label: "Handwerk" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, newestMail, signIn, uniqueEmail, verifyAddress, waitForHydration } from "./helpers";
+import { expectAccessible, expectNoWasm, newestMail, signIn, uniqueEmail, verifyAddress, waitForHydration } from "./helpers";
 
 test("the start page is server-rendered: content is there before any wasm runs", async ({ page }) => {
   await page.route("**/*.wasm", (route) => route.abort());
@@ -12,8 +12,20 @@ test("the start page is server-rendered: content is there before any wasm runs",
   await expectAccessible(page);
 });
 
-test("after hydration the text-size control responds in place and is remembered", async ({ page }) => {
-  await page.goto("/");
+test("on a public page the text-size control works without the app and is remembered", async ({ page }) => {
+  await page.goto("/fairs/flughafen-frankfurt");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "A+ Größere Schrift" }).click();
+  await expect(page).toHaveURL(/\/fairs\/flughafen-frankfurt$/);
+  await expect(page.locator(".app")).toHaveAttribute("data-text-size", "large");
+  await expect(page.getByRole("button", { name: "A+ Größere Schrift" })).toHaveAttribute("aria-pressed", "true");
+  await expectNoWasm(page);
+  await page.getByRole("button", { name: "A Normale Schrift" }).click();
+  await expect(page.locator(".app")).toHaveAttribute("data-text-size", "normal");
+});
+
+test("in the app the text-size control responds in place and is remembered", async ({ page }) => {
+  await signIn(page, "team@jobfair.demo");
   await waitForHydration(page);
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await page.getByRole("button", { name: "A+ Größere Schrift" }).click();

@@ -19,9 +19,34 @@ export async function expectAccessible(page: Page, { sandboxedFrames = false } =
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** Waits until the wasm has hydrated the page. */
+/** The app's areas, as the server decides them (app/src/shell/areas.rs):
+ * every other page is a public page and must carry no wasm. */
+const APP_AREAS = ["/account", "/admin", "/organise", "/door", "/mail", "/bookings", "/employer", "/invite"];
+
+/** Whether the page at `path` is part of the app (loads and hydrates the wasm). */
+export function isAppPage(path: string) {
+  if (path.startsWith("/account/verify/")) return false;
+  if (APP_AREAS.some((area) => path === area || path.startsWith(`${area}/`))) return true;
+  return /^\/fairs\/[^/]+\/book\/?$/.test(path);
+}
+
+/** A public page is plain HTML: it references and loads no wasm and no app script. */
+export async function expectNoWasm(page: Page) {
+  await expect(page.locator('link[rel="modulepreload"], script[type="module"], link[href$=".wasm"]')).toHaveCount(0);
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => /\.wasm|\/pkg\/.*\.js/.test(name)),
+  );
+  expect(loaded, `app files loaded by the public page ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the page is ready for a person: an app page once the wasm
+ * has hydrated it; a public page at once, after checking it loads no wasm. */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator(".app[data-hydrated='true']")).toHaveCount(1);
+  if (isAppPage(new URL(page.url()).pathname)) {
+    await expect(page.locator(".app[data-hydrated='true']")).toHaveCount(1);
+  } else {
+    await expectNoWasm(page);
+  }
 }
 
 /** A tag no earlier run has used: lower-case letters and digits only, so it

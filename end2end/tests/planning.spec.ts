@@ -238,7 +238,9 @@ test("the demo fair page shows exhibitors on the plan, and the dashboard exports
   await page.goto("/fairs/flughafen-frankfurt");
   await expect(page.getByRole("heading", { level: 1, name: "Jobmesse am Flughafen Frankfurt" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Halle B: 12 Stände, 6 belegt, 5 frei" })).toBeVisible();
-  await expect(page.getByText("SkyCater Frankfurt GmbH")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Aussteller" }).getByText("SkyCater Frankfurt GmbH")).toBeVisible();
+  // On a phone the drawing is small: the booths are listed under it with their exhibitors.
+  await expect(page.getByRole("list", { name: "Stände in Halle B" }).getByRole("listitem").filter({ hasText: "A02" })).toHaveText(/A02\s+SkyCater Frankfurt GmbH/);
   await expectAccessible(page);
 
   await signInAsOrganiser(page);

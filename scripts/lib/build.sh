@@ -16,7 +16,7 @@ unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 # nobody rebuilt the shared server binary since (another checkout).
 release_stamp=target/site/.release-build
 release_is_current() {
-  [ -f "$release_stamp" ] && [ -x "$CARGO_TARGET_DIR/release/server" ] && [ -f target/site/pkg/jobfair.wasm ] || return 1
+  [ -f "$release_stamp" ] && [ -x "$CARGO_TARGET_DIR/release/server" ] && [ -f "$CARGO_TARGET_DIR/release/hash.txt" ] || return 1
   [ "$(cat "$release_stamp")" = "$(rustc -V) $CARGO_TARGET_DIR" ] || return 1
   [ "$CARGO_TARGET_DIR/release/server" -ot "$release_stamp" ] || return 1
   [ -z "$(find Cargo.toml Cargo.lock .cargo app server frontend ticket style public -newer "$release_stamp" -print -quit)" ]
@@ -28,5 +28,7 @@ build_release() {
   fi
   printf '\n== building (release)\n'
   cargo leptos build --release
+  # Brotli and gzip beside every file of the site, served as they are.
+  "$CARGO_TARGET_DIR/release/server" precompress target/site
   echo "$(rustc -V) $CARGO_TARGET_DIR" > "$release_stamp"
 }

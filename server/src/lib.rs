@@ -1,9 +1,11 @@
 //! The Jobfair web server: configuration, start-up and HTTP plumbing around
 //! the application crate.
+pub mod assets;
 mod checkin_api;
 mod exports;
 mod housekeeping;
 mod http_extras;
+mod kept_forms;
 mod logos;
 pub mod mail_worker;
 mod origin_check;

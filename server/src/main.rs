@@ -7,6 +7,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // `server precompress <site root>`: the build's last step.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, root] = args.as_slice()
+        && command == "precompress"
+    {
+        let count = server::assets::precompress(std::path::Path::new(root))?;
+        println!("precompressed {count} files in {root} (brotli and gzip)");
+        return Ok(());
+    }
     let settings = Settings::load()?;
     telemetry::init(settings.log_format);
     let application = Application::build(&settings).await?;

@@ -6,7 +6,11 @@
 //! the path, the language and the text size (unknown cookie values count as
 //! the defaults). Only complete, non-empty 200 HTML answers without cookies
 //! are kept; memory is bounded by bytes, expired pages go first. Every
-//! answer still gets its own CSP nonce.
+//! answer still gets its own CSP nonce. Public pages have none (no inline
+//! script but fixed ones allowed by hash), so their brotli and gzip forms
+//! are made once when the page is stored and served as they are: a rush of
+//! browsers, which all send `Accept-Encoding: br, gzip`, costs no
+//! compression per request.
 use crate::startup::ServerState;
 use app::auth::request::{LOCALE_COOKIE, SESSION_COOKIE, cookie_value};
 use axum::{
@@ -18,7 +22,8 @@ use axum::{
 };
 use std::{
     collections::HashMap,
-    sync::Mutex,
+    io::Write as _,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -32,6 +37,91 @@ struct Entry {
     headers: HeaderMap,
     body: Bytes,
     nonce: Option<String>,
+    /// The body in brotli and gzip, for pages without a nonce.
+    compressed: Option<Compressed>,
+}
+
+struct Compressed {
+    brotli: Bytes,
+    gzip: Bytes,
+}
+
+impl Entry {
+    fn new(headers: HeaderMap, body: Bytes) -> Self {
+        let nonce = nonce_of(&headers);
+        // A page with a nonce changes with every copy: nothing to keep.
+        let compressed = nonce.is_none().then(|| compress(&body)).flatten();
+        Entry {
+            stored: Instant::now(),
+            headers,
+            body,
+            nonce,
+            compressed,
+        }
+    }
+
+    /// The bytes this entry holds against the budget.
+    fn size(&self) -> usize {
+        self.body.len()
+            + self
+                .compressed
+                .as_ref()
+                .map_or(0, |c| c.brotli.len() + c.gzip.len())
+    }
+}
+
+/// Brotli at quality 9 (close to 11 for pages of this size, at a fraction
+/// of the time) and gzip at level 9; `None` if either fails.
+fn compress(body: &[u8]) -> Option<Compressed> {
+    let mut brotli = Vec::with_capacity(body.len() / 4);
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 9, 22);
+        writer.write_all(body).ok()?;
+    }
+    let mut gzip = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 3),
+        flate2::Compression::best(),
+    );
+    gzip.write_all(body).ok()?;
+    Some(Compressed {
+        brotli: Bytes::from(brotli),
+        gzip: Bytes::from(gzip.finish().ok()?),
+    })
+}
+
+/// What the client takes, best first: brotli, gzip or neither. A coding
+/// listed with `q=0` is refused; `*` stands for any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+fn preferred_coding(accept_encoding: Option<&str>) -> Coding {
+    let Some(header) = accept_encoding else {
+        return Coding::Identity;
+    };
+    let accepted = |name: &str| {
+        header.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (coding.eq_ignore_ascii_case(name) || coding == "*") && !refused
+        })
+    };
+    if accepted("br") {
+        Coding::Brotli
+    } else if accepted("gzip") {
+        Coding::Gzip
+    } else {
+        Coding::Identity
+    }
 }
 
 pub struct PageCache {
@@ -42,7 +132,7 @@ pub struct PageCache {
 
 #[derive(Default)]
 struct Entries {
-    map: HashMap<String, Entry>,
+    map: HashMap<String, Arc<Entry>>,
     bytes: usize,
 }
 
@@ -59,19 +149,19 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Response> {
+    fn get(&self, key: &str) -> Option<Arc<Entry>> {
         let entries = self.entries.lock().ok()?;
-        let entry = entries
+        entries
             .map
             .get(key)
-            .filter(|e| e.stored.elapsed() < self.ttl)?;
-        Some(fresh_copy(entry))
+            .filter(|e| e.stored.elapsed() < self.ttl)
+            .cloned()
     }
 
     /// Stores a page: expired pages are dropped first, then the oldest until
     /// the new one fits the byte budget.
-    fn put(&self, key: String, entry: Entry) {
-        let size = entry.body.len();
+    fn put(&self, key: String, entry: Arc<Entry>) {
+        let size = entry.size();
         if size == 0 || size > self.budget {
             return;
         }
@@ -81,7 +171,7 @@ impl PageCache {
         let ttl = self.ttl;
         entries.map.retain(|_, e| e.stored.elapsed() < ttl);
         entries.map.remove(&key);
-        entries.bytes = entries.map.values().map(|e| e.body.len()).sum();
+        entries.bytes = entries.map.values().map(|e| e.size()).sum();
         while entries.bytes + size > self.budget {
             let Some(oldest) = entries
                 .map
@@ -92,7 +182,7 @@ impl PageCache {
                 break;
             };
             if let Some(gone) = entries.map.remove(&oldest) {
-                entries.bytes -= gone.body.len();
+                entries.bytes -= gone.size();
             }
         }
         entries.bytes += size;
@@ -135,11 +225,22 @@ fn nonce_of(headers: &HeaderMap) -> Option<String> {
     Some(policy[start..end].to_owned())
 }
 
-/// The cached page with a new nonce in both the header and the document.
-fn fresh_copy(entry: &Entry) -> Response {
+/// The cached page for a client that takes `coding`: the compressed form
+/// as it is, or the page with a new nonce in both the header and the
+/// document.
+fn fresh_copy(entry: &Entry, coding: Coding) -> Response {
     let mut headers = entry.headers.clone();
-    let body = match &entry.nonce {
-        Some(old) => {
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let body = match (&entry.compressed, &entry.nonce, coding) {
+        (Some(compressed), _, Coding::Brotli) => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            Body::from(compressed.brotli.clone())
+        }
+        (Some(compressed), _, Coding::Gzip) => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            Body::from(compressed.gzip.clone())
+        }
+        (_, Some(old), _) => {
             let new = format!(
                 "{:016x}{:016x}",
                 rand::random::<u64>(),
@@ -155,8 +256,9 @@ fn fresh_copy(entry: &Entry) -> Response {
             let html = String::from_utf8_lossy(&entry.body).replace(old.as_str(), &new);
             Body::from(html)
         }
-        None => Body::from(entry.body.clone()),
+        _ => Body::from(entry.body.clone()),
     };
+    headers.remove(header::CONTENT_LENGTH);
     let mut response = Response::new(body);
     *response.headers_mut() = headers;
     response
@@ -185,8 +287,14 @@ pub async fn cache_public_pages(
         cookie_value(&parts, LOCALE_COOKIE).as_deref(),
         cookie_value(&parts, app::prefs::TEXT_SIZE_COOKIE).as_deref(),
     );
+    let coding = preferred_coding(
+        parts
+            .headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok()),
+    );
     if let Some(hit) = cache.get(&key) {
-        return hit;
+        return fresh_copy(&hit, coding);
     }
     let response = next.run(Request::from_parts(parts, body)).await;
     let cacheable = response.status() == StatusCode::OK
@@ -205,18 +313,15 @@ pub async fn cache_public_pages(
         tracing::error!("a public page broke off while rendering");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if !bytes.is_empty() && bytes.len() <= MAX_BODY {
-        cache.put(
-            key,
-            Entry {
-                stored: Instant::now(),
-                nonce: nonce_of(&parts.headers),
-                headers: parts.headers.clone(),
-                body: bytes.clone(),
-            },
-        );
+    if bytes.is_empty() || bytes.len() > MAX_BODY {
+        return Response::from_parts(parts, Body::from(bytes));
     }
-    Response::from_parts(parts, Body::from(bytes))
+    let entry = Arc::new(Entry::new(parts.headers.clone(), bytes));
+    cache.put(key, entry.clone());
+    // The first visitor gets the page as the next ones will, nonce and all.
+    let mut response = fresh_copy(&entry, coding);
+    *response.status_mut() = parts.status;
+    response
 }
 
 #[cfg(test)]
@@ -232,26 +337,94 @@ mod tests {
         );
         let nonce = nonce_of(&headers);
         assert_eq!(nonce.as_deref(), Some("abc123XYZ"));
-        let entry = Entry {
-            stored: Instant::now(),
+        let entry = Entry::new(
             headers,
-            body: Bytes::from_static(b"<script nonce=\"abc123XYZ\">x</script>"),
-            nonce,
-        };
-        let a = fresh_copy(&entry);
-        let b = fresh_copy(&entry);
+            Bytes::from_static(b"<script nonce=\"abc123XYZ\">x</script>"),
+        );
+        assert_eq!(entry.nonce, nonce);
+        assert!(
+            entry.compressed.is_none(),
+            "a page with a nonce is never kept compressed"
+        );
+        let a = fresh_copy(&entry, Coding::Brotli);
+        let b = fresh_copy(&entry, Coding::Brotli);
+        assert!(a.headers().get(header::CONTENT_ENCODING).is_none());
         let policy = |r: &Response| nonce_of(r.headers()).unwrap_or_default();
         assert_ne!(policy(&a), "abc123XYZ");
         assert_ne!(policy(&a), policy(&b));
     }
 
-    fn page(bytes: usize) -> Entry {
-        Entry {
+    fn page(bytes: usize) -> Arc<Entry> {
+        Arc::new(Entry {
             stored: Instant::now(),
             headers: HeaderMap::new(),
             body: Bytes::from(vec![b'x'; bytes]),
             nonce: None,
-        }
+            compressed: None,
+        })
+    }
+
+    #[tokio::test]
+    async fn pages_without_a_nonce_are_served_compressed_as_stored() {
+        let html = "<!DOCTYPE html><p>Jobmesse am Flughafen</p>".repeat(200);
+        let entry = Entry::new(HeaderMap::new(), Bytes::from(html.clone()));
+        let compressed = entry
+            .compressed
+            .as_ref()
+            .map(|c| (c.brotli.len(), c.gzip.len()));
+        let (brotli_size, gzip_size) = compressed.unwrap_or_default();
+        assert!(
+            brotli_size > 0 && brotli_size < html.len() / 10,
+            "{brotli_size}"
+        );
+        assert!(gzip_size > 0 && gzip_size < html.len() / 10, "{gzip_size}");
+
+        let body = |r: Response| async move {
+            to_bytes(r.into_body(), usize::MAX)
+                .await
+                .unwrap_or_default()
+                .to_vec()
+        };
+        let br = fresh_copy(&entry, Coding::Brotli);
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(br.headers()[header::VARY], "accept-encoding");
+        let mut plain = Vec::new();
+        let _ = std::io::Read::read_to_end(
+            &mut brotli::Decompressor::new(&body(br).await[..], 4096),
+            &mut plain,
+        );
+        assert_eq!(plain, html.as_bytes());
+
+        let gz = fresh_copy(&entry, Coding::Gzip);
+        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
+        let mut plain = Vec::new();
+        let _ = std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&body(gz).await[..]),
+            &mut plain,
+        );
+        assert_eq!(plain, html.as_bytes());
+
+        let identity = fresh_copy(&entry, Coding::Identity);
+        assert!(identity.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(body(identity).await, html.as_bytes());
+    }
+
+    #[test]
+    fn the_client_chooses_the_coding() {
+        assert_eq!(
+            preferred_coding(Some("gzip, deflate, br, zstd")),
+            Coding::Brotli
+        );
+        assert_eq!(
+            preferred_coding(Some("br;q=1.0, gzip;q=0.8")),
+            Coding::Brotli
+        );
+        assert_eq!(preferred_coding(Some("gzip")), Coding::Gzip);
+        assert_eq!(preferred_coding(Some("br;q=0, gzip")), Coding::Gzip);
+        assert_eq!(preferred_coding(Some("*")), Coding::Brotli);
+        assert_eq!(preferred_coding(Some("identity")), Coding::Identity);
+        assert_eq!(preferred_coding(Some("gzip;q=0")), Coding::Identity);
+        assert_eq!(preferred_coding(None), Coding::Identity);
     }
 
     #[test]

@@ -79,6 +79,7 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(address)
             .env(leptos::config::Env::PROD)
+            .hash_files(build_has_hashed_files())
             .build();
         let mail = match &settings.smtp_url {
             Some(url) => Some((
@@ -157,6 +158,16 @@ impl Application {
     }
 }
 
+/// Whether the build beside this binary gave its files content-hashed
+/// names: cargo-leptos then writes `hash.txt` next to the server binary
+/// (the release build does; test binaries have none and use plain names).
+fn build_has_hashed_files() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.exists())
+}
+
 /// The app's routes, generated once per process. Generating them switches
 /// resource loading off for the whole process while it runs (Leptos's
 /// `SuppressResourceLoad` is a global flag), so a server in the same process
@@ -208,11 +219,13 @@ fn router(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let context = move || provide_context(app_state.clone());
     let options = state.leptos_options.clone();
+    let files = crate::assets::pkg_service(&state.leptos_options.site_root);
     let router = plain_routes()
         .into_iter()
         .fold(Router::new(), |router, (path, handler)| {
             router.route(path, handler)
         })
+        .nest_service("/pkg", files)
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -228,6 +241,10 @@ fn router(state: ServerState) -> Router {
         // Set on purpose: a case worker's list of 20,000 invitations is about
         // 2.5 MB of CSV; nothing else comes near.
         .layer(axum::extract::DefaultBodyLimit::max(REQUEST_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::kept_forms::keep_failed_forms,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::page_cache::cache_public_pages,

@@ -51,6 +51,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let state = request::app_state()?;
     service::request_password_reset(&state, &email, &request::client_ip()).await?;
+    // The same answer whether or not the address has an account.
+    leptos_axum::redirect("/password/forgot?sent=1");
     Ok(())
 }
 

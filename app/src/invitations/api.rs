@@ -53,5 +53,8 @@ pub async fn invite_one(fair_id: i64, row: InviteRow, kind: String) -> Result<St
 #[server(endpoint = "invitations/unsubscribe")]
 pub async fn unsubscribe(token: String) -> Result<(), AppError> {
     let state = request::app_state()?;
-    Ok(service::unsubscribe(&state, &token).await?)
+    service::unsubscribe(&state, &token).await?;
+    // Without JavaScript the form post lands here: the page says it is done.
+    leptos_axum::redirect(&format!("/unsubscribe/{token}?done=1"));
+    Ok(())
 }

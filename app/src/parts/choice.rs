@@ -24,6 +24,7 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let value = super::kept_value(&name).or(value);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
@@ -55,6 +56,7 @@ pub fn SelectField(
     #[prop(optional, into)] selected: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let selected = super::kept_value(&name).or(selected);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>

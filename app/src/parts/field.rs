@@ -25,6 +25,9 @@ pub fn TextField(
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // What was typed comes back when the form returned with an error
+    // (passwords never do).
+    let value = super::kept_value(&name).or(value);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {

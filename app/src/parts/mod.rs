@@ -3,12 +3,27 @@
 mod action;
 mod choice;
 mod field;
+#[cfg(feature = "ssr")]
+pub mod kept;
 mod messages;
 
 pub use action::{action_error, field_problem, reloads_after};
 pub use choice::{SelectField, TextArea};
 pub use field::{FormAlert, TextField};
 pub use messages::{error_message, problem_message};
+
+#[cfg(feature = "ssr")]
+pub use kept::kept_values;
+/// In the browser a form never comes back from the server (see [`kept`]).
+#[cfg(not(feature = "ssr"))]
+pub fn kept_values(_name: &str) -> Vec<String> {
+    Vec::new()
+}
+
+/// The value field `name` had when its form came back with an error.
+pub fn kept_value(name: &str) -> Option<String> {
+    kept_values(name).into_iter().next()
+}
 
 /// The page's `:id` route parameter as a number (0 when it is not one, which
 /// no record has, so the server answers "not found").

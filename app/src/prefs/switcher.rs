@@ -10,7 +10,16 @@ pub fn DisplayPrefs() -> impl IntoView {
     let i18n = use_i18n();
     let text_size = expect_context::<RwSignal<TextSize>>();
     let location = use_location();
-    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    // The router's `search` has no leading `?`.
+    let back = move || {
+        let search = location.search.get();
+        let mark = if search.is_empty() || search.starts_with('?') {
+            ""
+        } else {
+            "?"
+        };
+        format!("{}{mark}{search}", location.pathname.get())
+    };
     let other = move || match i18n.get_locale() {
         Locale::de => Locale::en,
         Locale::en => Locale::de,

@@ -64,7 +64,10 @@ pub async fn resend_ticket(token: String) -> Result<bool, AppError> {
     state
         .limits
         .check(Throttled::SendAgainByClient, &request::client_ip())?;
-    Ok(service::resend(&state, &token).await?)
+    let queued = service::resend(&state, &token).await?;
+    // Without JavaScript the form post lands here: the page says what happened.
+    leptos_axum::redirect(&format!("/tickets/{token}?resent={}", u8::from(queued)));
+    Ok(queued)
 }
 
 #[server(endpoint = "tickets/bookmark")]

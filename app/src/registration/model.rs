@@ -46,8 +46,9 @@ pub struct RegistrationForm {
     /// `de` or `en`.
     pub language: String,
     pub slot_id: String,
-    /// Comma-separated codes from [`INDUSTRIES`] and [`JOB_TYPES`].
-    #[serde(default)]
+    /// Comma-separated codes from [`INDUSTRIES`] and [`JOB_TYPES`]; the
+    /// form's checkboxes send them one by one (`form[interests][]`).
+    #[serde(default, deserialize_with = "codes_or_list")]
     pub interests: String,
     /// The checkbox: present when ticked.
     #[serde(default)]
@@ -58,6 +59,20 @@ pub struct RegistrationForm {
     /// Join the waitlist when the slot is full.
     #[serde(default)]
     pub waitlist: Option<String>,
+}
+
+/// Comma-separated codes, from one string or from a list of checked boxes.
+fn codes_or_list<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Codes {
+        Joined(String),
+        Checked(Vec<String>),
+    }
+    Ok(match Codes::deserialize(deserializer)? {
+        Codes::Joined(codes) => codes,
+        Codes::Checked(codes) => codes.join(","),
+    })
 }
 
 /// A registration form that passed every rule that needs no database.
@@ -237,4 +252,31 @@ pub struct TicketPage {
     pub exhibitors: Vec<RouteStop>,
     /// Whether the fair has not ended yet (actions are offered).
     pub changeable: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RegistrationForm;
+
+    #[test]
+    fn interests_come_as_one_string_or_as_checked_boxes() {
+        let joined: RegistrationForm = serde_json::from_value(serde_json::json!({
+            "name": "A", "email": "a@example.org", "language": "de", "slot_id": "1",
+            "interests": "it,logistics"
+        }))
+        .unwrap_or_default();
+        assert_eq!(joined.interests, "it,logistics");
+        let checked: RegistrationForm = serde_json::from_value(serde_json::json!({
+            "name": "A", "email": "a@example.org", "language": "de", "slot_id": "1",
+            "interests": ["it", "logistics"]
+        }))
+        .unwrap_or_default();
+        assert_eq!(checked.interests, "it,logistics");
+        let none: RegistrationForm = serde_json::from_value(serde_json::json!({
+            "name": "A", "email": "a@example.org", "language": "de", "slot_id": "1"
+        }))
+        .unwrap_or_default();
+        assert_eq!(none.interests, "");
+        assert_eq!(none.name, "A");
+    }
 }

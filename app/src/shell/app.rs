@@ -1,32 +1,27 @@
 //! The application component: contexts, layout and routes.
-use super::NotFound;
+use super::NotInApp;
 use crate::{
     admin::pages::ApprovalsPage,
     auth::{
         api::{SignOut, get_current_user},
-        pages::{
-            DeleteAccountPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage,
-            VerifyEmailPage,
-        },
+        pages::DeleteAccountPage,
     },
     bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
     checkin::pages::{DoorListPage, LiveDoorPage, ScannerPage},
-    employers::pages::{DirectoryPage, EmployerJobsPage, EmployerProfilePage, ExhibitorPageView},
-    fairs::pages::{DashboardPage, FairPlanPage, HomePage, OrganisePage, PublicFairPage},
+    employers::pages::{EmployerJobsPage, EmployerProfilePage},
+    fairs::pages::{DashboardPage, FairPlanPage, OrganisePage},
     floorplan::pages::FloorPlanEditorPage,
     i18n::*,
-    invitations::pages::{InvitationsPage, UnsubscribePage},
+    invitations::pages::InvitationsPage,
     mail_viewer::pages::{MailListPage, MailPage},
     organisations::pages::{AcceptInvitePage, AccountPage},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
-    registration::pages::{RegisterPage, TicketPageView},
     tr,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
     hooks::use_location,
     path,
 };
@@ -45,7 +40,6 @@ pub fn App() -> impl IntoView {
     let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
     view! {
         <I18nContextProvider cookie_options=cookie_options ssr_lang_header_getter=no_accept_language>
-            <Link rel="stylesheet" id="leptos" href="/pkg/jobfair.css" />
             <Router>
                 <Layout />
             </Router>
@@ -72,48 +66,105 @@ fn Layout() -> impl IntoView {
                 </div>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/login") view=SignInPage />
-                    <Route path=path!("/signup") view=SignUpPage />
-                    <Route path=path!("/password/forgot") view=ForgotPasswordPage />
-                    <Route path=path!("/password/reset/:token") view=ResetPasswordPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/admin/approvals") view=ApprovalsPage />
-                    <Route path=path!("/account/delete") view=DeleteAccountPage />
-                    <Route path=path!("/account/verify/:token") view=VerifyEmailPage />
-                    <Route path=path!("/invite/:token") view=AcceptInvitePage />
-                    <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
-                    // Rendered whole before sending: they work without JavaScript, and
-                    // the ticket page is kept complete for offline use.
-                    <Route path=path!("/fairs/:slug/register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("/tickets/:token") view=TicketPageView ssr=SsrMode::Async />
-                    <Route path=path!("/organise") view=OrganisePage />
-                    <Route path=path!("/mail") view=MailListPage />
-                    <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />
-                    <Route path=path!("/unsubscribe/:token") view=UnsubscribePage />
-                    <Route path=path!("/mail/:id") view=MailPage />
-                    <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
-                    <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
-                    <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
-                    <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
-                    <Route path=path!("/organise/fairs/:id/door") view=LiveDoorPage />
-                    <Route path=path!("/door") view=DoorListPage />
-                    <Route path=path!("/door/:slug") view=ScannerPage />
-                    <Route path=path!("/fairs/:slug/book") view=BookBoothPage />
-                    <Route path=path!("/bookings") view=MyBookingsPage />
-                    <Route path=path!("/bookings/:id/confirmation") view=ConfirmationPage />
-                    <Route path=path!("/employer/:org/profile") view=EmployerProfilePage />
-                    <Route path=path!("/employer/:org/fairs/:slug/jobs") view=EmployerJobsPage />
-                    <Route path=path!("/fairs/:slug/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/fairs/:slug/exhibitors/:org") view=ExhibitorPageView ssr=SsrMode::Async />
-                </Routes>
+                <PageRoutes />
             </main>
             <footer class="site-footer">
                 <p>{t!(i18n, footer.tagline)}</p>
                 <p>{t!(i18n, footer.privacy)}</p>
             </footer>
         </div>
+    }
+}
+
+/// The app's pages: organisers, employers, the door, mail and the account.
+/// The browser knows only these (see [`super::areas`]).
+#[component(transparent)]
+fn AppRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    // One pathless parent, so the group is a single route with or without
+    // `erase_components` (which turns siblings into a list).
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/account") view=AccountPage />
+            <Route path=path!("/admin/approvals") view=ApprovalsPage />
+            <Route path=path!("/account/delete") view=DeleteAccountPage />
+            <Route path=path!("/invite/:token") view=AcceptInvitePage />
+            <Route path=path!("/organise") view=OrganisePage />
+            <Route path=path!("/mail") view=MailListPage />
+            <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />
+            <Route path=path!("/mail/:id") view=MailPage />
+            <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
+            <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
+            <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
+            <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
+            <Route path=path!("/organise/fairs/:id/door") view=LiveDoorPage />
+            <Route path=path!("/door") view=DoorListPage />
+            <Route path=path!("/door/:slug") view=ScannerPage />
+            <Route path=path!("/fairs/:slug/book") view=BookBoothPage />
+            <Route path=path!("/bookings") view=MyBookingsPage />
+            <Route path=path!("/bookings/:id/confirmation") view=ConfirmationPage />
+            <Route path=path!("/employer/:org/profile") view=EmployerProfilePage />
+            <Route path=path!("/employer/:org/fairs/:slug/jobs") view=EmployerJobsPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The public pages: plain HTML from the server, rendered whole before
+/// sending (no streaming scripts), forms that post, no wasm. They exist
+/// only on the server, so the browser bundle does not carry them.
+#[cfg(feature = "ssr")]
+#[component(transparent)]
+fn PublicRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::{
+        auth::pages::{
+            ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
+        },
+        employers::pages::{DirectoryPage, ExhibitorPageView},
+        fairs::pages::{HomePage, PublicFairPage},
+        invitations::pages::UnsubscribePage,
+        registration::pages::{RegisterPage, TicketPageView},
+    };
+    use leptos_router::SsrMode;
+    view! {
+        <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
+            <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+            <Route path=path!("/login") view=SignInPage ssr=SsrMode::Async />
+            <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+            <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/password/reset/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("/account/verify/:token") view=VerifyEmailPage ssr=SsrMode::Async />
+            <Route path=path!("/fairs/:slug") view=PublicFairPage ssr=SsrMode::Async />
+            <Route path=path!("/fairs/:slug/register") view=RegisterPage ssr=SsrMode::Async />
+            <Route path=path!("/tickets/:token") view=TicketPageView ssr=SsrMode::Async />
+            <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
+            <Route path=path!("/fairs/:slug/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
+            <Route path=path!("/fairs/:slug/exhibitors/:org") view=ExhibitorPageView ssr=SsrMode::Async />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The server knows every page; an address it does not know is a 404.
+#[cfg(feature = "ssr")]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <PublicRoutes />
+            <AppRoutes />
+        </Routes>
+    }
+}
+
+/// The browser knows only the app's pages: a public page it is sent to is
+/// loaded from the server ([`NotInApp`]).
+#[cfg(not(feature = "ssr"))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <AppRoutes />
+        </Routes>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The frame around every page: document, layout, routes and error pages.
 mod app;
+pub mod areas;
 #[cfg(feature = "ssr")]
 mod document;
 mod not_found;
@@ -7,7 +8,7 @@ mod not_found;
 pub use app::App;
 #[cfg(feature = "ssr")]
 pub use document::shell;
-pub use not_found::NotFound;
+pub use not_found::{NotFound, NotInApp};
 
 /// Sets the HTTP status of the page being rendered (no-op in the browser).
 pub fn set_http_status(code: u16) {

@@ -7,13 +7,17 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<RequestPasswordReset>::new();
     let error = action_error(action);
-    let sent = move || matches!(action.value().get(), Some(Ok(())));
+    let query = use_query_map();
+    let sent = move || {
+        query.with(|q| q.get("sent").is_some()) || matches!(action.value().get(), Some(Ok(())))
+    };
     view! {
         <Title text=tr!(i18n, auth.forgot_title) />
         <section class="page narrow">

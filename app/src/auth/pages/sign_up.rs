@@ -2,7 +2,7 @@ use super::{action_error, field_problem};
 use crate::{
     auth::api::SignUp,
     i18n::*,
-    parts::{FormAlert, TextField, problem_message},
+    parts::{FormAlert, TextField, kept_value, problem_message},
     tr,
 };
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = action_error(action);
     let kind_problem = field_problem(error, "kind");
+    let employer = kept_value("form[kind]").as_deref() == Some("employer");
     // The same answer for a new address and one with an account: see your inbox.
     let query = use_query_map();
     let sent = move || {
@@ -35,11 +36,11 @@ pub fn SignUpPage() -> impl IntoView {
                 <fieldset class="choice" aria-describedby="sign-up-kind-error">
                     <legend>{t!(i18n, auth.account_kind)}</legend>
                     <label class="choice-option">
-                        <input type="radio" name="form[kind]" value="organiser" checked=true />
+                        <input type="radio" name="form[kind]" value="organiser" checked=!employer />
                         <span>{t!(i18n, auth.kind_organiser)}</span>
                     </label>
                     <label class="choice-option">
-                        <input type="radio" name="form[kind]" value="employer" />
+                        <input type="radio" name="form[kind]" value="employer" checked=employer />
                         <span>{t!(i18n, auth.kind_employer)}</span>
                     </label>
                     <p class="field-error" id="sign-up-kind-error" hidden=move || kind_problem.get().is_none()>

@@ -69,7 +69,7 @@ pub fn ExhibitorPageView() -> impl IntoView {
                             <h2>{t!(i18n, employer.where_heading)}</h2>
                             {halls.into_iter().map(|hall| view! {
                                 <h3>{hall.name.clone()}</h3>
-                                <FloorPlan hall highlight=highlight.clone() />
+                                <FloorPlan hall highlight=highlight.clone() key=true />
                             }).collect_view()}
                         }.into_any()
                     }

@@ -154,7 +154,7 @@ fn FairView(fair: PublicFair) -> impl IntoView {
                     <p><a class="button" href=book_link.clone()>{t!(i18n, booking.book_link)}</a></p>
                     {fair.halls.into_iter().map(|hall| view! {
                         <h3>{hall.name.clone()}</h3>
-                        <FloorPlan hall />
+                        <FloorPlan hall key=true />
                     }).collect_view()}
                 </section>
             })}

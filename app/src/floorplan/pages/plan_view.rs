@@ -49,9 +49,15 @@ pub fn label_size(booth: &Booth) -> i64 {
 }
 
 /// The plan of one hall; booths in `highlight` are drawn marked (an
-/// exhibitor's own booth on its page).
+/// exhibitor's own booth on its page). With `key`, a list of the booths
+/// with their exhibitors follows the plan: on a phone the drawing of a large
+/// hall is too small to read, the list never is.
 #[component]
-pub fn FloorPlan(hall: Hall, #[prop(optional)] highlight: Vec<i64>) -> impl IntoView {
+pub fn FloorPlan(
+    hall: Hall,
+    #[prop(optional)] highlight: Vec<i64>,
+    #[prop(optional)] key: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let title_id = format!("hall-{}-title", hall.id);
     let labelled_by = title_id.clone();
@@ -74,6 +80,28 @@ pub fn FloorPlan(hall: Hall, #[prop(optional)] highlight: Vec<i64>) -> impl Into
         free = free
     )
     .to_string();
+    let booth_key = key.then(|| {
+        let label = t_string!(i18n, floorplan.booth_key, hall = hall.name.clone()).to_string();
+        let items = hall
+            .booths
+            .iter()
+            .map(|booth| {
+                let who = booth
+                    .exhibitor
+                    .clone()
+                    .unwrap_or_else(|| availability_text(i18n, booth.availability));
+                let marked = highlight.contains(&booth.id);
+                view! {
+                    <li class:booth-key-marked=marked>
+                        <span class="booth-key-label">{booth.label.clone()}</span>
+                        " "
+                        <span>{who}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="booth-key" aria-label=label>{items}</ul> }
+    });
     view! {
         <figure class="floor-plan">
             <svg
@@ -107,6 +135,7 @@ pub fn FloorPlan(hall: Hall, #[prop(optional)] highlight: Vec<i64>) -> impl Into
                 <span class="legend legend-held">{t!(i18n, floorplan.held)}</span>
                 <span class="legend legend-booked">{t!(i18n, floorplan.booked)}</span>
             </figcaption>
+            {booth_key}
         </figure>
     }
 }

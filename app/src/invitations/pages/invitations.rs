@@ -129,8 +129,10 @@ fn Invitations(
     let slots = view.slots.clone();
     view! {
         <h1>{t!(i18n, invitations.heading, title = view.title.clone())}</h1>
-        <InviteOneForm fair_id slots reloads />
-        <ListImport fair_id reloads />
+        // Type-erased: the full view types of both forms nest deeper than
+        // the compiler's limits in builds without `erase_components`.
+        {view! { <InviteOneForm fair_id slots reloads /> }.into_any()}
+        {view! { <ListImport fair_id reloads /> }.into_any()}
         <Transition fallback=|| ()>
             {move || data.get().map(|result| match result {
                 Ok(view) => view! { <InviteList view reloads /> }.into_any(),

@@ -7,7 +7,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
@@ -16,7 +16,10 @@ pub fn UnsubscribePage() -> impl IntoView {
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let action = ServerAction::<Unsubscribe>::new();
     let error = action_error(action);
-    let done = move || action.value().get().is_some_and(|r| r.is_ok());
+    let query = use_query_map();
+    let done = move || {
+        query.with(|q| q.get("done").is_some()) || action.value().get().is_some_and(|r| r.is_ok())
+    };
     view! {
         <Title text=tr!(i18n, invitations.unsubscribe_title) />
         <section class="page narrow">

@@ -4,7 +4,10 @@ use crate::{
     error::{AppError, Problem},
     fairs::EntryMode,
     i18n::*,
-    parts::{FormAlert, TextField, action_error, error_message, field_problem, problem_message},
+    parts::{
+        FormAlert, TextField, action_error, error_message, field_problem, kept_value, kept_values,
+        problem_message,
+    },
     registration::{
         api::{Register, get_registration_page},
         model::{INDUSTRIES, JOB_TYPES, Registered, RegistrationPage, SlotChoice},
@@ -111,47 +114,28 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
         query.with(|q| q.get("sent").is_some())
             || matches!(action.value().get(), Some(Ok(Registered::SentAgain)))
     };
-    // The ticket page is loaded in full (not routed in the browser), so its
-    // offline script runs and the page is stored for use without network.
-    Effect::new(move |_| {
-        if let Some(Ok(Registered::Ticket { link } | Registered::Waitlisted { link, .. })) =
-            action.value().get()
-        {
-            #[cfg(feature = "hydrate")]
-            let _ = window().location().set_href(&link);
-            #[cfg(not(feature = "hydrate"))]
-            let _ = link;
-        }
-    });
-    let interests = RwSignal::new(Vec::<String>::new());
     let invite = page.invite.clone();
     let ui_language = if i18n.get_locale_untracked() == Locale::en {
         "en"
     } else {
         "de"
     };
-    let language = invite
-        .as_ref()
-        .map(|i| i.language.clone())
+    // Without JavaScript a form with an error comes back from the server:
+    // what was chosen is chosen again.
+    let language = kept_value("form[language]")
+        .or_else(|| invite.as_ref().map(|i| i.language.clone()))
         .unwrap_or_else(|| ui_language.to_owned());
-    let preselected = invite
-        .as_ref()
-        .and_then(|i| i.slot_id)
+    let preselected = kept_value("form[slot_id]")
+        .and_then(|id| id.parse::<i64>().ok())
+        .or_else(|| invite.as_ref().and_then(|i| i.slot_id))
         .or_else(|| (page.slots.len() == 1).then(|| page.slots[0].id));
+    let kept_interests = kept_values("form[interests][]");
+    let kept_waitlist = kept_value("form[waitlist]").is_some();
+    let kept_consent = kept_value("form[consent]").is_some();
     let needs_invite_field =
         invite.is_some() || page.slots.iter().any(|s| s.entry_mode == EntryMode::Invite);
     let title = t_string!(i18n, register.title, fair = page.fair_title.clone()).to_string();
     let slug = page.slug.clone();
-    let interest_input = move || interests.get().join(",");
-    let toggle = move |code: String| {
-        interests.update(|list| {
-            if let Some(at) = list.iter().position(|c| *c == code) {
-                list.remove(at);
-            } else {
-                list.push(code);
-            }
-        })
-    };
     let privacy = page.privacy.clone();
     view! {
         <Title text=title.clone() />
@@ -208,7 +192,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                             }).collect_view()}
                             {group_error(error, "slot_id", "register-slot-error")}
                             <div class="choice-option">
-                                <input type="checkbox" id="register-waitlist" name="form[waitlist]" value="yes" />
+                                <input type="checkbox" id="register-waitlist" name="form[waitlist]" value="yes" checked=kept_waitlist />
                                 <label for="register-waitlist">{t!(i18n, register.waitlist)}</label>
                             </div>
                         </fieldset>
@@ -224,16 +208,15 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                         <fieldset class="choice">
                             <legend>{t!(i18n, register.interests)}</legend>
                             <p class="field-hint">{t!(i18n, register.interests_hint)}</p>
-                            <input type="hidden" name="form[interests]" prop:value=interest_input />
                             <div class="chips">
                                 {INDUSTRIES.iter().chain(JOB_TYPES.iter()).map(|code| {
                                     let id = format!("register-interest-{code}");
                                     let code = (*code).to_owned();
                                     let label = industry_label(i18n, &code);
-                                    let toggle_code = code.clone();
+                                    let checked = kept_interests.contains(&code);
                                     view! {
                                         <span class="chip">
-                                            <input type="checkbox" id=id.clone() on:change=move |_| toggle(toggle_code.clone()) />
+                                            <input type="checkbox" id=id.clone() name="form[interests][]" value=code.clone() checked=checked />
                                             <label for=id>{label}</label>
                                         </span>
                                     }
@@ -250,7 +233,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                             <p>{t!(i18n, register.privacy_rights)}</p>
                         </details>
                         <div class="choice-option consent">
-                            <input type="checkbox" id="register-consent" name="form[consent]" value="yes"
+                            <input type="checkbox" id="register-consent" name="form[consent]" value="yes" checked=kept_consent
                                 aria-describedby="register-consent-error"
                                 aria-invalid=move || field_problem(error, "consent").get().map(|_| "true") />
                             <label for="register-consent">{t!(i18n, register.consent)}</label>

@@ -15,7 +15,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn TicketPageView() -> impl IntoView {
@@ -72,7 +72,14 @@ fn TicketView(
     let resend = ServerAction::<ResendTicket>::new();
     let cancel_error = action_error(cancel);
     let change_error = action_error(change);
-    let resent = move || resend.value().get().map(|r| r.unwrap_or(false));
+    let query = use_query_map();
+    let resent = move || {
+        resend
+            .value()
+            .get()
+            .map(|r| r.unwrap_or(false))
+            .or_else(|| query.with(|q| q.get("resent").map(|v| v == "1")))
+    };
     let calendar = format!("/tickets/{token}/calendar.ics");
     let status_view = match page.status {
         TicketStatus::Active => view! {
