@@ -112,7 +112,13 @@ async fn cache_lifetime(request: Request<axum::body::Body>, next: Next) -> Respo
         };
         let headers = response.headers_mut();
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        let varies = headers.get_all(header::VARY).iter().any(|v| {
+            v.to_str()
+                .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+        });
+        if !varies {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
     }
     response
 }

@@ -2,7 +2,8 @@
 //! server function fails: Leptos redirects back to the page with the error
 //! in the address, and this adds a short-lived cookie with the posted
 //! fields (never passwords; `app::parts::kept`), so the page shows the
-//! error beside what was typed instead of an empty form.
+//! error beside what was typed instead of an empty form. The next request
+//! that brings the cookie back (the page it fills) clears it.
 use crate::startup::ServerState;
 use app::parts::kept::{KEPT_FORM_COOKIE, KEPT_FORM_SECONDS, cookie_for_posted};
 use axum::{
@@ -42,13 +43,20 @@ pub async fn keep_failed_forms(
     next: Next,
 ) -> Response {
     if !is_plain_form_post(&request) {
-        return next.run(request).await;
+        let brought_back = cookie_value_in(&request);
+        let mut response = next.run(request).await;
+        if brought_back {
+            response
+                .headers_mut()
+                .append(header::SET_COOKIE, cookie(&state, "", 0));
+        }
+        return response;
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let kept = cookie_for_posted(&bytes);
+    let kept = cookie_for_posted(parts.uri.path(), &bytes);
     let mut response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
@@ -59,17 +67,38 @@ pub async fn keep_failed_forms(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|location| location.contains("__err="));
     if let (true, Some(kept)) = (failed, kept) {
-        let secure = if state.app.config.secure_cookies {
-            "; Secure"
-        } else {
-            ""
-        };
-        let cookie = format!(
-            "{KEPT_FORM_COOKIE}={kept}; Path=/; Max-Age={KEPT_FORM_SECONDS}; HttpOnly; SameSite=Lax{secure}"
+        let headers = response.headers_mut();
+        headers.append(header::SET_COOKIE, cookie(&state, &kept, KEPT_FORM_SECONDS));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
         );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
     }
     response
+}
+
+fn cookie_value_in(request: &Request) -> bool {
+    request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|cookies| {
+            cookies
+                .split(';')
+                .any(|c| c.trim().starts_with(&format!("{KEPT_FORM_COOKIE}=")))
+        })
+}
+
+/// The kept-form cookie with `value` for `seconds` (0 clears it).
+fn cookie(state: &ServerState, value: &str, seconds: u32) -> HeaderValue {
+    let secure = if state.app.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{KEPT_FORM_COOKIE}={value}; Path=/; Max-Age={seconds}; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("jf_kept=; Path=/; Max-Age=0"))
 }

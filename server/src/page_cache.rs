@@ -102,8 +102,10 @@ fn preferred_coding(accept_encoding: Option<&str>) -> Coding {
     let Some(header) = accept_encoding else {
         return Coding::Identity;
     };
-    let accepted = |name: &str| {
-        header.split(',').any(|item| {
+    // Each listed coding and whether it is refused (`q=0`).
+    let listed: Vec<(&str, bool)> = header
+        .split(',')
+        .map(|item| {
             let mut parts = item.split(';');
             let coding = parts.next().unwrap_or("").trim();
             let refused = parts.any(|p| {
@@ -112,8 +114,16 @@ fn preferred_coding(accept_encoding: Option<&str>) -> Coding {
                     .and_then(|q| q.trim().parse::<f32>().ok())
                     .is_some_and(|q| q <= 0.0)
             });
-            (coding.eq_ignore_ascii_case(name) || coding == "*") && !refused
+            (coding, refused)
         })
+        .collect();
+    // A coding named explicitly decides; otherwise `*` does.
+    let accepted = |name: &str| {
+        listed
+            .iter()
+            .find(|(coding, _)| coding.eq_ignore_ascii_case(name))
+            .or_else(|| listed.iter().find(|(coding, _)| *coding == "*"))
+            .is_some_and(|(_, refused)| !refused)
     };
     if accepted("br") {
         Coding::Brotli
@@ -203,15 +213,20 @@ impl PageCache {
 /// Cookie values that are not a language or a size count as the defaults,
 /// so made-up values cannot multiply the entries.
 fn cache_key(path: &str, language: Option<&str>, text_size: Option<&str>) -> String {
-    let language = match language {
-        Some("en") => "en",
-        _ => "de",
-    };
+    let language = key_language(language);
     let size = text_size
         .and_then(app::prefs::TextSize::parse)
         .unwrap_or_default()
         .as_str();
     format!("{path}|{language}|{size}")
+}
+
+/// The language a cookie value stands for in the key: English or German.
+fn key_language(cookie: Option<&str>) -> &'static str {
+    match cookie {
+        Some("en") => "en",
+        _ => "de",
+    }
 }
 
 /// The nonce of a page's `content-security-policy` header.
@@ -230,7 +245,7 @@ fn nonce_of(headers: &HeaderMap) -> Option<String> {
 /// document.
 fn fresh_copy(entry: &Entry, coding: Coding) -> Response {
     let mut headers = entry.headers.clone();
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     let body = match (&entry.compressed, &entry.nonce, coding) {
         (Some(compressed), _, Coding::Brotli) => {
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
@@ -282,11 +297,13 @@ pub async fn cache_public_pages(
     {
         return next.run(Request::from_parts(parts, body)).await;
     }
+    let language = cookie_value(&parts, LOCALE_COOKIE);
     let key = cache_key(
         parts.uri.path(),
-        cookie_value(&parts, LOCALE_COOKIE).as_deref(),
+        language.as_deref(),
         cookie_value(&parts, app::prefs::TEXT_SIZE_COOKIE).as_deref(),
     );
+    let key_language = key_language(language.as_deref());
     let coding = preferred_coding(
         parts
             .headers
@@ -297,7 +314,15 @@ pub async fn cache_public_pages(
         return fresh_copy(&hit, coding);
     }
     let response = next.run(Request::from_parts(parts, body)).await;
+    // Only under the language the page was really rendered in: cookie
+    // tricks (the same name twice, percent-encoding) that the key reads one
+    // way and the page another must not put an English page under German.
+    let rendered_language = response
+        .headers()
+        .get(header::CONTENT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     let cacheable = response.status() == StatusCode::OK
+        && rendered_language == Some(key_language)
         && !response.headers().contains_key(header::SET_COOKIE)
         && response
             .headers()
@@ -422,6 +447,7 @@ mod tests {
         assert_eq!(preferred_coding(Some("gzip")), Coding::Gzip);
         assert_eq!(preferred_coding(Some("br;q=0, gzip")), Coding::Gzip);
         assert_eq!(preferred_coding(Some("*")), Coding::Brotli);
+        assert_eq!(preferred_coding(Some("br;q=0, *")), Coding::Gzip);
         assert_eq!(preferred_coding(Some("identity")), Coding::Identity);
         assert_eq!(preferred_coding(Some("gzip;q=0")), Coding::Identity);
         assert_eq!(preferred_coding(None), Coding::Identity);

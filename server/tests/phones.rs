@@ -117,11 +117,27 @@ async fn a_failed_form_comes_back_with_what_was_typed_but_never_a_password() {
         .map(|(_, v)| v.to_owned())
         .unwrap_or_default();
     assert!(!value.is_empty(), "the address is kept");
-    assert!(app::parts::kept::values_in(&value, "password").is_empty());
+    let sign_in = "/api/auth/sign_in";
+    assert!(app::parts::kept::values_in(&value, sign_in, "password").is_empty());
     assert_eq!(
-        app::parts::kept::values_in(&value, "email"),
+        app::parts::kept::values_in(&value, sign_in, "email"),
         ["niemand@example.org"]
     );
+    let failed_page = failed
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .trim_start_matches(&app.base)
+        .to_owned();
+    assert_eq!(failed.headers()[header::CACHE_CONTROL], "private, no-store");
+    let html = body(
+        app.get(&failed_page, Some(&format!("jf_kept={value}")))
+            .await,
+    )
+    .await;
+    assert!(html.contains("value=\"niemand@example.org\""));
+    assert!(!html.contains("geheimes-passwort"));
 }
 
 #[tokio::test]
@@ -272,4 +288,58 @@ async fn site_files_are_served_precompressed_and_kept_when_hashed() {
     for suffix in ["", ".br", ".gz"] {
         let _ = std::fs::remove_file(pkg.join(format!("{name}{suffix}")));
     }
+}
+
+#[tokio::test]
+async fn text_typed_into_a_multi_line_field_comes_back_as_text_not_markup() {
+    let app = spawn_app(Backend::Sqlite).await;
+    app.seed_demo().await;
+    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let organisation: i64 = sqlx::query_scalar(
+        "SELECT id FROM organisations WHERE name LIKE 'Agentur für Arbeit Frankfurt%'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap_or_default();
+    let organisation = organisation.to_string();
+    // A fair without a title is refused; the description comes back.
+    let failed = app
+        .client
+        .post(format!("{}/api/fairs/create", app.base))
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, format!("{}/organise", app.base))
+        .header(header::ORIGIN, &app.base)
+        .header(header::COOKIE, &organiser)
+        .form(&[
+            ("organisation_id", organisation.as_str()),
+            ("form[title_de]", ""),
+            ("form[description_de]", "Vorher</textarea><b id=\"boom\">fett</b> & mehr"),
+            ("form[venue_name]", "Halle"),
+            ("form[venue_address]", "Marktplatz 1"),
+            ("form[starts]", ""),
+            ("form[ends]", ""),
+            ("form[registration_opens]", ""),
+            ("form[registration_closes]", ""),
+        ])
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(failed.status(), StatusCode::FOUND);
+    let back = failed
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .trim_start_matches(&app.base)
+        .to_owned();
+    let kept = cookie_named(&failed, "jf_kept")
+        .and_then(|c| c.split(';').next().map(str::to_owned))
+        .unwrap_or_default();
+    assert!(!kept.is_empty(), "the form is kept");
+    let html = body(app.get(&back, Some(&format!("{organiser}; {kept}"))).await).await;
+    assert!(
+        html.contains("Vorher&lt;/textarea&gt;&lt;b id=\"boom\"&gt;fett&lt;/b&gt; &amp; mehr"),
+        "the text is back, escaped"
+    );
+    assert!(!html.contains("<b id=\"boom\">"), "and never as markup");
 }

@@ -14,6 +14,23 @@ fn described_by(
     move || problem.get().map(|_| error_id.clone())
 }
 
+/// tachys (0.2.19) writes a `<textarea>`'s text into the server's HTML as
+/// it is, unescaped (leptos issue fixed upstream in PR #4821): a text
+/// holding `</textarea>` would end the field and become markup. So the
+/// server escapes it; the browser decodes the entities back into the same
+/// text, which is what hydration and the browser's own rendering see.
+#[cfg(feature = "ssr")]
+fn textarea_text(text: String) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(not(feature = "ssr"))]
+fn textarea_text(text: String) -> String {
+    text
+}
+
 #[component]
 pub fn TextArea(
     #[prop(into)] name: String,
@@ -24,7 +41,7 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let value = super::kept_value(&name).or(value);
+    let value = super::kept_value(&name).or(value).map(textarea_text);
     let error_id = format!("{id}-error");
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>

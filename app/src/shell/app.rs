@@ -19,6 +19,7 @@ use crate::{
     tr,
 };
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     let i18n = use_i18n();
+    super::set_content_language(i18n.get_locale_untracked().as_str());
     let text_size = expect_context::<RwSignal<TextSize>>();
     // Effects run only in the browser: this marks the page as interactive.
     let hydrated = RwSignal::new(false);

@@ -10,6 +10,21 @@ pub use app::App;
 pub use document::shell;
 pub use not_found::{NotFound, NotInApp};
 
+/// Names the language the page is rendered in (`Content-Language`; no-op in
+/// the browser). The public page cache stores a page only under the
+/// language it was really rendered in.
+pub fn set_content_language(language: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(language),
+    ) {
+        response.insert_header(http::header::CONTENT_LANGUAGE, value);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = language;
+}
+
 /// Sets the HTTP status of the page being rendered (no-op in the browser).
 pub fn set_http_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -45,7 +45,19 @@ pub fn NotInApp() -> impl IntoView {
                     "#"
                 },
             );
-            let _ = window().location().set_href(&target);
+            let here = window().location();
+            let current = format!(
+                "{}{}",
+                here.pathname().unwrap_or_default(),
+                here.search().unwrap_or_default()
+            );
+            // The router may already show the new address: load it again
+            // (a jump to a fragment alone would not load anything).
+            if target.split('#').next() == Some(current.as_str()) {
+                let _ = here.reload();
+            } else {
+                let _ = here.set_href(&target);
+            }
         });
     }
     view! { <NotFound /> }
