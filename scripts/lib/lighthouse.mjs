@@ -25,6 +25,7 @@ const fromCache = createRequire(join(process.env.LIGHTHOUSE_DIR, 'package.json')
 const lighthousePath = fromCache.resolve('lighthouse');
 const { default: lighthouse } = await import(pathToFileURL(lighthousePath));
 const chromeLauncher = await import(pathToFileURL(createRequire(lighthousePath).resolve('chrome-launcher')));
+const { default: puppeteer } = await import(pathToFileURL(createRequire(lighthousePath).resolve('puppeteer-core')));
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 // No internet here: without the background-networking flags Chromium keeps
@@ -56,25 +57,44 @@ function bytesOf(lhr) {
 
 const rows = [];
 let failed = false;
-for (const page of pages) {
-  const started = Date.now();
-  process.stderr.write(`lighthouse: ${page.name} (${page.url}) ... `);
-  let chrome, result;
+/** One Lighthouse run in a fresh Chromium. */
+async function measure(page) {
+  let chrome;
   try {
     chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
-    result = await lighthouse(page.url, {
+    // A signed-in page: the session cookie goes into the browser's own
+    // cookie jar, so the page's own requests (server functions) carry it
+    // as they would for a person (an extra request header reaches only
+    // some of them).
+    if (page.cookie) {
+      const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+      const [name, ...value] = page.cookie.split('=');
+      await browser.setCookie({ name, value: value.join('='), url: new URL(page.url).origin, httpOnly: true, sameSite: 'Lax' });
+      await browser.disconnect();
+    }
+    return await lighthouse(page.url, {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
-      ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
     });
+  } finally {
+    await chrome?.kill();
+  }
+}
+
+for (const page of pages) {
+  const started = Date.now();
+  process.stderr.write(`lighthouse: ${page.name} (${page.url}) ... `);
+  let result;
+  try {
+    result = await measure(page);
+    // Chromium now and then fails to record the trace (NO_NAVSTART): once more.
+    if (result.lhr.runtimeError?.code === 'NO_NAVSTART') result = await measure(page);
   } catch (error) {
     process.stderr.write(`failed: ${error.message}\n`);
     failed = true;
     continue;
-  } finally {
-    await chrome?.kill();
   }
   const lhr = result.lhr;
   writeFileSync(join(outDir, `${page.name}.json`), result.report);

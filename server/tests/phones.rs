@@ -313,7 +313,10 @@ async fn text_typed_into_a_multi_line_field_comes_back_as_text_not_markup() {
         .form(&[
             ("organisation_id", organisation.as_str()),
             ("form[title_de]", ""),
-            ("form[description_de]", "Vorher</textarea><b id=\"boom\">fett</b> & mehr"),
+            (
+                "form[description_de]",
+                "Vorher</textarea><b id=\"boom\">fett</b> & mehr",
+            ),
             ("form[venue_name]", "Halle"),
             ("form[venue_address]", "Marktplatz 1"),
             ("form[starts]", ""),

@@ -67,9 +67,12 @@ pub fn DisplayPrefs() -> impl IntoView {
                     {t!(i18n, prefs.switch_to_other)}
                 </button>
             </form>
-            <form method="post" action="/prefs" class="text-size" role="group" aria-label=size_label>
+            // A form may not take the group role: the group is inside it.
+            <form method="post" action="/prefs" class="text-size">
                 <input type="hidden" name="back" value=back />
-                {TextSize::ALL.into_iter().map(size_button).collect_view()}
+                <div class="text-size-choices" role="group" aria-label=size_label>
+                    {TextSize::ALL.into_iter().map(size_button).collect_view()}
+                </div>
             </form>
         </div>
     }
