@@ -25,6 +25,24 @@ async fn browser_post(
         .unwrap_or_else(|e| panic!("POST {path}: {e}"))
 }
 
+/// Where a redirect sends the browser, as a path on the test server.
+fn redirected_to(app: &TestApp, response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .trim_start_matches(&app.base)
+        .to_owned()
+}
+
+/// The kept form's cookie a failed post set, as a browser sends it back.
+fn kept_cookie(response: &reqwest::Response) -> String {
+    cookie_named(response, "jf_kept")
+        .and_then(|c| c.split(';').next().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
     response
         .headers()
@@ -123,13 +141,7 @@ async fn a_failed_form_comes_back_with_what_was_typed_but_never_a_password() {
         app::parts::kept::values_in(&value, sign_in, "email"),
         ["niemand@example.org"]
     );
-    let failed_page = failed
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .trim_start_matches(&app.base)
-        .to_owned();
+    let failed_page = redirected_to(&app, &failed);
     assert_eq!(failed.headers()[header::CACHE_CONTROL], "private, no-store");
     let html = body(
         app.get(&failed_page, Some(&format!("jf_kept={value}")))
@@ -165,16 +177,8 @@ async fn a_registration_without_javascript_keeps_its_choices_and_takes_checked_i
     // The consent is missing: the form comes back as it was sent.
     let failed = browser_post(&app, "/api/registration/register", page, &form).await;
     assert_eq!(failed.status(), StatusCode::FOUND);
-    let back = failed
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .trim_start_matches(&app.base)
-        .to_owned();
-    let kept = cookie_named(&failed, "jf_kept")
-        .and_then(|c| c.split(';').next().map(str::to_owned))
-        .unwrap_or_default();
+    let back = redirected_to(&app, &failed);
+    let kept = kept_cookie(&failed);
     let html = body(app.get(&back, Some(&kept)).await).await;
     assert!(html.contains("value=\"Olena Kovalenko\""));
     assert!(
@@ -328,16 +332,8 @@ async fn text_typed_into_a_multi_line_field_comes_back_as_text_not_markup() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(failed.status(), StatusCode::FOUND);
-    let back = failed
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .trim_start_matches(&app.base)
-        .to_owned();
-    let kept = cookie_named(&failed, "jf_kept")
-        .and_then(|c| c.split(';').next().map(str::to_owned))
-        .unwrap_or_default();
+    let back = redirected_to(&app, &failed);
+    let kept = kept_cookie(&failed);
     assert!(!kept.is_empty(), "the form is kept");
     let html = body(app.get(&back, Some(&format!("{organiser}; {kept}"))).await).await;
     assert!(
