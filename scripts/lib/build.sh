@@ -19,15 +19,20 @@ release_is_current() {
   [ -f "$release_stamp" ] && [ -x "$CARGO_TARGET_DIR/release/server" ] && [ -f "$CARGO_TARGET_DIR/release/hash.txt" ] || return 1
   [ "$(cat "$release_stamp")" = "$(rustc -V) $CARGO_TARGET_DIR" ] || return 1
   [ "$CARGO_TARGET_DIR/release/server" -ot "$release_stamp" ] || return 1
-  [ -z "$(find Cargo.toml Cargo.lock .cargo app server frontend ticket style public -newer "$release_stamp" -print -quit)" ]
+  [ -z "$(find Cargo.toml Cargo.lock .cargo app server frontend ticket style public scripts/lib -newer "$release_stamp" -print -quit)" ]
 }
+# shellcheck source=areas.sh
+source "$(dirname "${BASH_SOURCE[0]}")/areas.sh"
 build_release() {
   if release_is_current; then
     printf '\n== release build is current (nothing changed since %s)\n' "$(date -r "$release_stamp" '+%F %T')"
     return 0
   fi
   printf '\n== building (release)\n'
-  cargo leptos build --release
+  # Cargo-leptos builds the server and the staff area's bundle; the other
+  # areas get theirs from areas.sh.
+  cargo leptos build --release --lib-features area-staff
+  build_area_bundles
   # Brotli and gzip beside every file of the site, served as they are.
   "$CARGO_TARGET_DIR/release/server" precompress target/site
   echo "$(rustc -V) $CARGO_TARGET_DIR" > "$release_stamp"

@@ -5,6 +5,7 @@ mod support;
 
 use app::db::Backend;
 use reqwest::{StatusCode, header};
+use server::settings::Settings;
 use support::*;
 
 /// A plain HTML form post, as a browser without JavaScript sends it.
@@ -246,6 +247,63 @@ async fn public_pages_ship_no_app_and_app_pages_do() {
     let html = body(app.get("/fairs/flughafen-frankfurt", None).await).await;
     assert!(html.contains("class=\"booth-key\""), "no booth list");
     assert!(html.contains("SkyCater Frankfurt GmbH"));
+}
+
+#[tokio::test]
+async fn each_app_area_loads_its_own_bundle() {
+    // A site as the release build leaves it: the door's, the organisers' and
+    // the editors' bundles listed in bundles.txt, the staff area in
+    // cargo-leptos's.
+    let site = std::env::temp_dir().join(format!("jf-site-{:x}", rand::random::<u64>()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        pkg.join("bundles.txt"),
+        "door: jobfair-door.0123456789abcdef0123\norganise: jobfair-organise.fedcba9876543210fedc\neditors: jobfair-editors.00112233445566778899\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let settings = Settings {
+        site_root: site.display().to_string(),
+        ..Settings::default()
+    };
+    let app = spawn_app_with(Backend::Sqlite, settings).await;
+    app.seed_demo().await;
+    let scripts_of = |html: &str| {
+        html.split('"')
+            .filter(|part| part.starts_with("/pkg/") && (part.ends_with(".wasm") || part.ends_with(".js")))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for (path, bundle) in [
+        ("/door", "/pkg/jobfair-door.0123456789abcdef0123"),
+        ("/door/flughafen-frankfurt", "/pkg/jobfair-door.0123456789abcdef0123"),
+        ("/organise", "/pkg/jobfair-organise.fedcba9876543210fedc"),
+        ("/organise/fairs/1", "/pkg/jobfair-organise.fedcba9876543210fedc"),
+        ("/organise/fairs/1/halls/1", "/pkg/jobfair-editors.00112233445566778899"),
+        ("/organise/fairs/1/invitations", "/pkg/jobfair-editors.00112233445566778899"),
+    ] {
+        let html = body(app.get(path, None).await).await;
+        let scripts = scripts_of(&html);
+        assert_eq!(
+            scripts,
+            [
+                format!("{bundle}.js"),
+                format!("{bundle}.wasm"),
+                format!("{bundle}.js"),
+                format!("{bundle}.wasm")
+            ],
+            "{path} loads its area's bundle (preloads, then the start script)"
+        );
+    }
+    for path in ["/account", "/bookings", "/fairs/flughafen-frankfurt/book", "/mail"] {
+        let html = body(app.get(path, None).await).await;
+        let scripts = scripts_of(&html);
+        assert!(
+            !scripts.is_empty() && !scripts.iter().any(|s| s.contains("jobfair-")),
+            "{path} loads the staff bundle: {scripts:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(site);
 }
 
 #[tokio::test]

@@ -11,7 +11,11 @@
 //!
 //! Beside the QR code every ticket has a short code for typing in by hand,
 //! from an alphabet without look-alike characters.
-use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD};
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+
+/// RFC 4648 base32 without padding: upper-case letters and digits, the
+/// QR code's compact alphanumeric mode.
+const BASE32: base32::Alphabet = base32::Alphabet::Rfc4648 { padding: false };
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier as _, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +98,7 @@ impl TicketSigner {
 
     /// The public key as published for scanners (base64url, 32 bytes).
     pub fn public_key(&self) -> String {
-        BASE64URL_NOPAD.encode(self.key.verifying_key().as_bytes())
+        URL_SAFE_NO_PAD.encode(self.key.verifying_key().as_bytes())
     }
 
     /// The ticket text for the QR code. The `key_id` of `claims` is replaced
@@ -109,7 +113,7 @@ impl TicketSigner {
         let mut bytes = Vec::with_capacity(PAYLOAD_LEN + SIGNATURE_LEN);
         bytes.extend_from_slice(&payload);
         bytes.extend_from_slice(&signature.to_bytes());
-        format!("{PREFIX}{}", BASE32_NOPAD.encode(&bytes))
+        format!("{PREFIX}{}", base32::encode(BASE32, &bytes))
     }
 }
 
@@ -154,7 +158,7 @@ impl TicketVerifier {
             .iter()
             .filter(|k| k.fair_id == fair_id)
             .filter_map(|k| {
-                let bytes: [u8; 32] = BASE64URL_NOPAD
+                let bytes: [u8; 32] = URL_SAFE_NO_PAD
                     .decode(k.public_key.as_bytes())
                     .ok()?
                     .try_into()
@@ -208,7 +212,7 @@ pub fn read_unverified(text: &str) -> Option<Claims> {
 
 fn decode(text: &str) -> Option<(Claims, [u8; PAYLOAD_LEN], Signature)> {
     let body = text.trim().strip_prefix(PREFIX)?;
-    let bytes = BASE32_NOPAD.decode(body.as_bytes()).ok()?;
+    let bytes = base32::decode(BASE32, body)?;
     if bytes.len() != PAYLOAD_LEN + SIGNATURE_LEN {
         return None;
     }

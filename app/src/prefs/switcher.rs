@@ -24,10 +24,6 @@ pub fn DisplayPrefs() -> impl IntoView {
         Locale::de => Locale::en,
         Locale::en => Locale::de,
     };
-    let switch_language = move |ev: ev::SubmitEvent| {
-        ev.prevent_default();
-        i18n.set_locale(other());
-    };
     let size_label = tr!(i18n, prefs.text_size);
     let size_button = move |size: TextSize| {
         let label = match size {
@@ -56,7 +52,9 @@ pub fn DisplayPrefs() -> impl IntoView {
     };
     view! {
         <div class="prefs">
-            <form method="post" action="/prefs" class="lang-switch" on:submit=switch_language>
+            // The language switch is a plain post in the app too: the server
+            // keeps the choice in its cookie and renders the page again.
+            <form method="post" action="/prefs" class="lang-switch">
                 <input type="hidden" name="lang" value=move || other().as_str() />
                 <input type="hidden" name="back" value=back />
                 <button

@@ -1,24 +1,12 @@
 //! The application component: contexts, layout and routes.
 use super::NotInApp;
 use crate::{
-    admin::pages::ApprovalsPage,
-    auth::{
-        api::{SignOut, get_current_user},
-        pages::DeleteAccountPage,
-    },
-    bookings::pages::{BookBoothPage, ConfirmationPage, FairBookingsPage, MyBookingsPage},
-    checkin::pages::{DoorListPage, LiveDoorPage, ScannerPage},
-    employers::pages::{EmployerJobsPage, EmployerProfilePage},
-    fairs::pages::{DashboardPage, FairPlanPage, OrganisePage},
-    floorplan::pages::FloorPlanEditorPage,
+    auth::api::{SignOut, get_current_user},
     i18n::*,
-    invitations::pages::InvitationsPage,
-    mail_viewer::pages::{MailListPage, MailPage},
-    organisations::pages::{AcceptInvitePage, AccountPage},
     prefs::{DisplayPrefs, TextSize, initial_text_size},
     tr,
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn as _};
 use leptos_i18n::Locale as _;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
@@ -78,29 +66,76 @@ fn Layout() -> impl IntoView {
     }
 }
 
-/// The app's pages: organisers, employers, the door, mail and the account.
-/// The browser knows only these (see [`super::areas`]).
+/// The app's pages, in one group per [`super::areas::Area`]: each area's
+/// browser bundle knows only its own group (`build.rs` says which), the
+/// server and development builds know all. Each group is one pathless
+/// parent, so it is a single route with or without `erase_components`
+/// (which turns siblings into a list).
+#[cfg(routes_door)]
 #[component(transparent)]
-fn AppRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    // One pathless parent, so the group is a single route with or without
-    // `erase_components` (which turns siblings into a list).
+fn DoorRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::checkin::pages::{DoorListPage, ScannerPage};
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/door") view=DoorListPage />
+            <Route path=path!("/door/:slug") view=ScannerPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[cfg(routes_organise)]
+#[component(transparent)]
+fn OrganiseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::{
+        bookings::pages::FairBookingsPage,
+        checkin::pages::LiveDoorPage,
+        fairs::pages::{DashboardPage, FairPlanPage, OrganisePage},
+    };
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/organise") view=OrganisePage />
+            <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
+            <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
+            <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
+            <Route path=path!("/organise/fairs/:id/door") view=LiveDoorPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[cfg(routes_editors)]
+#[component(transparent)]
+fn EditorsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::{floorplan::pages::FloorPlanEditorPage, invitations::pages::InvitationsPage};
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />
+            <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[cfg(routes_staff)]
+#[component(transparent)]
+fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::{
+        admin::pages::ApprovalsPage,
+        auth::pages::DeleteAccountPage,
+        bookings::pages::{BookBoothPage, ConfirmationPage, MyBookingsPage},
+        employers::pages::{EmployerJobsPage, EmployerProfilePage},
+        mail_viewer::pages::{MailListPage, MailPage},
+        organisations::pages::{AcceptInvitePage, AccountPage},
+    };
     view! {
         <ParentRoute path=path!("") view=Outlet>
             <Route path=path!("/account") view=AccountPage />
             <Route path=path!("/admin/approvals") view=ApprovalsPage />
             <Route path=path!("/account/delete") view=DeleteAccountPage />
             <Route path=path!("/invite/:token") view=AcceptInvitePage />
-            <Route path=path!("/organise") view=OrganisePage />
             <Route path=path!("/mail") view=MailListPage />
-            <Route path=path!("/organise/fairs/:id/invitations") view=InvitationsPage />
             <Route path=path!("/mail/:id") view=MailPage />
-            <Route path=path!("/organise/fairs/:id") view=FairPlanPage />
-            <Route path=path!("/organise/fairs/:id/dashboard") view=DashboardPage />
-            <Route path=path!("/organise/fairs/:id/halls/:hall") view=FloorPlanEditorPage />
-            <Route path=path!("/organise/fairs/:id/bookings") view=FairBookingsPage />
-            <Route path=path!("/organise/fairs/:id/door") view=LiveDoorPage />
-            <Route path=path!("/door") view=DoorListPage />
-            <Route path=path!("/door/:slug") view=ScannerPage />
             <Route path=path!("/fairs/:slug/book") view=BookBoothPage />
             <Route path=path!("/bookings") view=MyBookingsPage />
             <Route path=path!("/bookings/:id/confirmation") view=ConfirmationPage />
@@ -153,19 +188,68 @@ fn PageRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotInApp>
             <PublicRoutes />
-            <AppRoutes />
+            <DoorRoutes />
+            <OrganiseRoutes />
+            <EditorsRoutes />
+            <StaffRoutes />
         </Routes>
     }
 }
 
-/// The browser knows only the app's pages: a public page it is sent to is
-/// loaded from the server ([`NotInApp`]).
-#[cfg(not(feature = "ssr"))]
+// The browser knows only the app's pages, and an area's bundle only its
+// area's: a page it is sent to that it does not know is loaded from the
+// server ([`NotInApp`]).
+
+/// Every area (development builds).
+#[cfg(all(not(feature = "ssr"), routes_every))]
 #[component]
 fn PageRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotInApp>
-            <AppRoutes />
+            <DoorRoutes />
+            <OrganiseRoutes />
+            <EditorsRoutes />
+            <StaffRoutes />
+        </Routes>
+    }
+}
+
+#[cfg(all(not(routes_every), routes_door))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <DoorRoutes />
+        </Routes>
+    }
+}
+
+#[cfg(all(not(routes_every), routes_organise))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <OrganiseRoutes />
+        </Routes>
+    }
+}
+
+#[cfg(all(not(routes_every), routes_editors))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <EditorsRoutes />
+        </Routes>
+    }
+}
+
+#[cfg(all(not(routes_every), routes_staff))]
+#[component]
+fn PageRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotInApp>
+            <StaffRoutes />
         </Routes>
     }
 }
@@ -178,7 +262,6 @@ fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let user = Resource::new(move || location.pathname.get(), |_| get_current_user());
-    let sign_out = ServerAction::<SignOut>::new();
     view! {
         <nav class="main-nav" aria-label=tr!(i18n, nav.label)>
             <ul>
@@ -203,9 +286,12 @@ fn MainNav() -> impl IntoView {
                                             </a>
                                         </li>
                                         <li>
-                                            <ActionForm action=sign_out attr:class="inline-form">
+                                            // A plain post: signing out leaves the app for
+                                            // the start page, a page load either way, and
+                                            // no bundle carries a server action for it.
+                                            <form method="post" action=SignOut::url() class="inline-form">
                                                 <button type="submit" class="link-button">{t!(i18n, nav.sign_out)}</button>
-                                            </ActionForm>
+                                            </form>
                                         </li>
                                     }
                                         .into_any()

@@ -3,7 +3,10 @@
 //! inline. Public pages load no wasm and allow no script but this site's
 //! files and Leptos's fixed, empty hydration-data snippets (by hash), so the
 //! same bytes serve every visitor and can be cached compressed.
-use super::{App, areas::needs_app};
+use super::{
+    App,
+    areas::{Area, app_area},
+};
 use http::{HeaderValue, header, request::Parts};
 use leptos::{
     hydration::{AutoReload, HydrationScripts},
@@ -11,10 +14,15 @@ use leptos::{
     prelude::*,
 };
 use leptos_meta::{HashedStylesheet, MetaTags};
-use std::sync::OnceLock;
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex, OnceLock, PoisonError},
+};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let app = use_context::<Parts>().is_some_and(|parts| needs_app(parts.uri.path()));
+    let area = use_context::<Parts>().and_then(|parts| app_area(parts.uri.path()));
+    let app = area.is_some();
     if app {
         provide_nonce();
     } else {
@@ -32,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                {app.then(|| view! { <HydrationScripts options /> })}
+                {area.map(|area| view! { <AppScripts options area /> })}
                 <MetaTags />
             </head>
             <body>
@@ -40,6 +48,62 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The scripts that load and hydrate the app: the area's own bundle when
+/// the release build made one (`bundles.txt`, written by
+/// `scripts/lib/areas.sh`), else the one bundle cargo-leptos built.
+#[component]
+fn AppScripts(options: LeptosOptions, area: Area) -> impl IntoView {
+    let Some(stem) = area_bundles(&options).get(area.as_str()).cloned() else {
+        return view! { <HydrationScripts options /> }.into_any();
+    };
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let js = format!("{pkg}/{stem}.js");
+    let wasm = format!("{pkg}/{stem}.wasm");
+    let start = format!(
+        "import({js:?}).then(m => m.default({{module_or_path: {wasm:?}}}).then(() => m.hydrate()));"
+    );
+    view! {
+        <link rel="modulepreload" href=js />
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" nonce=use_nonce()>{start}</script>
+    }
+    .into_any()
+}
+
+/// Area name to file stem, as `bundles.txt` lists them.
+type BundleList = Arc<HashMap<String, String>>;
+
+/// Area name to file stem (`door: jobfair-door.<hash>`), read once per
+/// site folder.
+fn area_bundles(options: &LeptosOptions) -> BundleList {
+    static BUNDLES: OnceLock<Mutex<HashMap<PathBuf, BundleList>>> = OnceLock::new();
+    let list = Path::new(options.site_root.as_ref())
+        .join(options.site_pkg_dir.as_ref())
+        .join("bundles.txt");
+    let mut known = BUNDLES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    known
+        .entry(list)
+        .or_insert_with_key(|list| {
+            Arc::new(
+                std::fs::read_to_string(list)
+                    .map(|text| parse_bundle_list(&text))
+                    .unwrap_or_default(),
+            )
+        })
+        .clone()
+}
+
+fn parse_bundle_list(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(area, stem)| (area.trim().to_owned(), stem.trim().to_owned()))
+        .filter(|(area, stem)| !area.is_empty() && !stem.is_empty())
+        .collect()
 }
 
 /// Resources on a public page are not serialised for a browser that never
@@ -100,5 +164,18 @@ fn set_content_security_policy(app: bool) {
         HeaderValue::from_str(&policy),
     ) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_bundle_list;
+
+    #[test]
+    fn the_bundle_list_names_each_area_once() {
+        let list = parse_bundle_list("door: jobfair-door.abc123\n\norganise:jobfair-organise.def\nbroken\nstaff:\n");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list["door"], "jobfair-door.abc123");
+        assert_eq!(list["organise"], "jobfair-organise.def");
     }
 }

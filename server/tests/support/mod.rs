@@ -22,9 +22,15 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 /// Spawns the app with some settings changed (e.g. an SMTP server).
 pub async fn spawn_app_with(backend: Backend, settings: Settings) -> TestApp {
     let db = TestDb::new(backend).await;
+    // The temporary folder is the site, unless the test brings its own.
+    let site_root = if settings.site_root == Settings::default().site_root {
+        std::env::temp_dir().display().to_string()
+    } else {
+        settings.site_root.clone()
+    };
     let settings = Settings {
         listen_addr: "127.0.0.1:0".into(),
-        site_root: std::env::temp_dir().display().to_string(),
+        site_root,
         ticket_secret: Some("ticket secret of the HTTP tests".to_owned().into()),
         ..settings
     };
