@@ -111,12 +111,13 @@ if [ -n "$server_url" ]; then
     if [ "$area" != door ] && grep -q 'jobfair-door\.' <<<"$code"; then
       fail "$path loads the door's bundle"
     fi
-    imports=""
-    for script in $(grep '\.js$' <<<"$code"); do
-      imports="$imports $(grep -oE "from ?['\"]\./snippets/[^'\"]+['\"]" "target/site$script" | sed -E "s|^from ?['\"]\./|/pkg/|; s|['\"]$||")"
-    done
+    # Each file once: the glue imports a snippet in several statements.
+    files=$(for script in $(grep '\.js$' <<<"$code"); do
+      { grep -oE "from ?['\"]\./snippets/[^'\"]+['\"]" "target/site$script" || true; } \
+        | sed -E "s|^from ?['\"]\./|/pkg/|; s|['\"]$||"
+    done; echo "$code")
     total=0
-    for file in $code $imports; do total=$((total + $(transferred "$server_url$file"))); done
+    for file in $(sort -u <<<"$files"); do total=$((total + $(transferred "$server_url$file"))); done
     printf '  %-9s %-40s %7d bytes\n' "$area" "$path" "$total"
     budget=$app_budget
     [ "$area" != staff ] || budget=$staff_budget
