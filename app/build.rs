@@ -33,7 +33,9 @@ fn route_groups() -> Result<(), Box<dyn Error>> {
         return Err("a browser bundle is one area: pick one of the area-* features".into());
     }
     let every = feature("SSR") || chosen == 0;
-    println!("cargo::rustc-check-cfg=cfg(routes_door, routes_organise, routes_editors, routes_staff, routes_every)");
+    println!(
+        "cargo::rustc-check-cfg=cfg(routes_door, routes_organise, routes_editors, routes_staff, routes_every)"
+    );
     if every {
         println!("cargo::rustc-cfg=routes_every");
     }

@@ -270,17 +270,31 @@ async fn each_app_area_loads_its_own_bundle() {
     app.seed_demo().await;
     let scripts_of = |html: &str| {
         html.split('"')
-            .filter(|part| part.starts_with("/pkg/") && (part.ends_with(".wasm") || part.ends_with(".js")))
+            .filter(|part| {
+                part.starts_with("/pkg/") && (part.ends_with(".wasm") || part.ends_with(".js"))
+            })
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
     for (path, bundle) in [
         ("/door", "/pkg/jobfair-door.0123456789abcdef0123"),
-        ("/door/flughafen-frankfurt", "/pkg/jobfair-door.0123456789abcdef0123"),
+        (
+            "/door/flughafen-frankfurt",
+            "/pkg/jobfair-door.0123456789abcdef0123",
+        ),
         ("/organise", "/pkg/jobfair-organise.fedcba9876543210fedc"),
-        ("/organise/fairs/1", "/pkg/jobfair-organise.fedcba9876543210fedc"),
-        ("/organise/fairs/1/halls/1", "/pkg/jobfair-editors.00112233445566778899"),
-        ("/organise/fairs/1/invitations", "/pkg/jobfair-editors.00112233445566778899"),
+        (
+            "/organise/fairs/1",
+            "/pkg/jobfair-organise.fedcba9876543210fedc",
+        ),
+        (
+            "/organise/fairs/1/halls/1",
+            "/pkg/jobfair-editors.00112233445566778899",
+        ),
+        (
+            "/organise/fairs/1/invitations",
+            "/pkg/jobfair-editors.00112233445566778899",
+        ),
     ] {
         let html = body(app.get(path, None).await).await;
         let scripts = scripts_of(&html);
@@ -295,7 +309,12 @@ async fn each_app_area_loads_its_own_bundle() {
             "{path} loads its area's bundle (preloads, then the start script)"
         );
     }
-    for path in ["/account", "/bookings", "/fairs/flughafen-frankfurt/book", "/mail"] {
+    for path in [
+        "/account",
+        "/bookings",
+        "/fairs/flughafen-frankfurt/book",
+        "/mail",
+    ] {
         let html = body(app.get(path, None).await).await;
         let scripts = scripts_of(&html);
         assert!(

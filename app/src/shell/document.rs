@@ -173,7 +173,9 @@ mod tests {
 
     #[test]
     fn the_bundle_list_names_each_area_once() {
-        let list = parse_bundle_list("door: jobfair-door.abc123\n\norganise:jobfair-organise.def\nbroken\nstaff:\n");
+        let list = parse_bundle_list(
+            "door: jobfair-door.abc123\n\norganise:jobfair-organise.def\nbroken\nstaff:\n",
+        );
         assert_eq!(list.len(), 2);
         assert_eq!(list["door"], "jobfair-door.abc123");
         assert_eq!(list["organise"], "jobfair-organise.def");
