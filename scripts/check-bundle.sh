@@ -11,7 +11,7 @@
 #   organiser's fair page each load their own area's bundle and at most
 #   400 KB of wasm and JavaScript (brotli).
 # Budgets in bytes can be set with JOBFAIR_BUDGET_WASM_BR, _JS_BR, _CSS_BR,
-# JOBFAIR_BUDGET_PUBLIC_PAGE and JOBFAIR_BUDGET_APP_PAGE.
+# JOBFAIR_BUDGET_PUBLIC_PAGE, JOBFAIR_BUDGET_APP_PAGE and _STAFF_PAGE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobfair/target}"
@@ -56,10 +56,11 @@ wasm_budget=${JOBFAIR_BUDGET_WASM_BR:-400000}
 js_budget=${JOBFAIR_BUDGET_JS_BR:-8000}
 check_part "staff wasm" "$wasm" "$wasm_budget"
 check_part "staff JS" "$js" "$js_budget"
-# The other areas' bundles (scripts/lib/areas.sh).
+# The other areas' bundles: the ones scripts/lib/areas.sh builds.
+source scripts/lib/areas.sh
 bundles="$pkg/bundles.txt"
 [ -f "$bundles" ] || fail "$bundles missing: the areas' bundles were not built"
-for area in door organise editors; do
+for area in "${other_areas[@]}"; do
   stem=$(sed -n "s/^$area: *//p" "$bundles" 2>/dev/null)
   [ -n "$stem" ] || { fail "no $area bundle in $bundles"; continue; }
   for file in "$pkg/$stem.wasm" "$pkg/$stem.js"; do

@@ -12,12 +12,12 @@
 //! Beside the QR code every ticket has a short code for typing in by hand,
 //! from an alphabet without look-alike characters.
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier as _, VerifyingKey};
+use serde::{Deserialize, Serialize};
 
 /// RFC 4648 base32 without padding: upper-case letters and digits, the
 /// QR code's compact alphanumeric mode.
 const BASE32: base32::Alphabet = base32::Alphabet::Rfc4648 { padding: false };
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier as _, VerifyingKey};
-use serde::{Deserialize, Serialize};
 
 /// What every ticket text starts with.
 pub const PREFIX: &str = "JF:";

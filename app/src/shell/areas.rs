@@ -3,7 +3,7 @@
 //! Jobseekers and visitors open public pages on cheap phones with prepaid
 //! data: those are server-rendered HTML with forms that post, and carry no
 //! wasm at all. Staff pages (organisers, employers, the door, the mail
-//! viewer, the account) load the app. The shell asks [`needs_app`] for the
+//! viewer, the account) load the app. The shell asks [`app_area`] for the
 //! request's path; the browser's router knows only the app's routes, so a
 //! link from the app to a public page loads that page from the server.
 //!
@@ -40,12 +40,8 @@ impl Area {
     }
 }
 
-/// Whether the page at `path` loads the app (wasm and hydration).
-pub fn needs_app(path: &str) -> bool {
-    app_area(path).is_some()
-}
-
-/// The app area of the page at `path`; `None` for a public page.
+/// The app area of the page at `path`, whose bundle it loads (wasm and
+/// hydration); `None` for a public page, which loads no app.
 pub fn app_area(path: &str) -> Option<Area> {
     let path = path.trim_end_matches('/');
     let under = |area: &str| path == area || path.starts_with(&format!("{area}/"));
@@ -91,7 +87,7 @@ pub fn app_area(path: &str) -> Option<Area> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Area, app_area, needs_app};
+    use super::{Area, app_area};
 
     #[test]
     fn public_pages_carry_no_app() {
@@ -113,7 +109,7 @@ mod tests {
             "/organiser-of-nothing",
             "/fairs/book",
         ] {
-            assert!(!needs_app(path), "{path}");
+            assert!(app_area(path).is_none(), "{path}");
         }
     }
 
@@ -139,7 +135,7 @@ mod tests {
             "/employer/5/fairs/x/jobs",
             "/fairs/flughafen-frankfurt/book",
         ] {
-            assert!(needs_app(path), "{path}");
+            assert!(app_area(path).is_some(), "{path}");
         }
     }
 
