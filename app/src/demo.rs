@@ -10,6 +10,7 @@ use crate::{
     fairs::time,
     organisations::{OrgKind, Role, store as org_store},
 };
+use crate::places::Places;
 use anyhow::Context;
 use chrono::{Datelike, Days, TimeZone};
 
@@ -563,10 +564,8 @@ async fn insert_registrations(
         .execute(&mut **tx)
         .await?;
     }
-    sqlx::query("UPDATE time_slots SET taken = taken + $1 WHERE id = $2")
-        .bind(count as i64)
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
+    if !crate::places::store::take_many(tx, Places::admission_slot(slot_id), count as i64).await? {
+        anyhow::bail!("the demo slot {slot_id} has fewer than {count} places");
+    }
     Ok(())
 }

@@ -22,9 +22,11 @@ pub mod invitations;
 pub mod mail_viewer;
 pub mod organisations;
 pub mod parts;
+pub mod places;
 pub mod prefs;
 pub mod registration;
 pub mod shell;
+pub mod tickets;
 pub mod validation;
 
 #[cfg(feature = "ssr")]
@@ -33,6 +35,8 @@ pub mod clock;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod events;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

@@ -22,7 +22,7 @@ pub struct AppConfig {
     /// Booths one employer may hold or have booked at one fair at once.
     pub max_booths_per_employer: i64,
     /// Derives the fairs' ticket signing keys and personal ticket links.
-    pub ticket_secret: crate::registration::keys::TicketSecret,
+    pub ticket_secret: crate::tickets::keys::TicketSecret,
     /// Per-client and per-address limits on sign-up, resets, registration.
     pub rate_limits: RateLimitConfig,
     /// Installation administrators (lower-case addresses): they approve new
@@ -40,7 +40,7 @@ impl Default for AppConfig {
             login_max_failures_per_ip: 50,
             login_window_secs: 15 * 60,
             max_booths_per_employer: 4,
-            ticket_secret: crate::registration::keys::TicketSecret::random(),
+            ticket_secret: crate::tickets::keys::TicketSecret::random(),
             rate_limits: RateLimitConfig::default(),
             admin_emails: Vec::new(),
         }

@@ -13,12 +13,12 @@ use app::{
     mail::outbox,
     organisations::{OrgKind, Role, store as org_store},
     registration::{
-        keys,
         model::{Registered, RegistrationForm, TicketStatus},
         service as registration,
     },
     service_error::ServiceError,
     state::{AppConfig, AppState},
+    tickets::keys,
     tokens,
 };
 use std::sync::Arc;
@@ -154,7 +154,7 @@ async fn payload_of(w: &World, token: &str) -> Option<String> {
 }
 
 async fn revoked(w: &World) -> Vec<i64> {
-    app::registration::store::revoked_ticket_ids(w.state.db.pool(), w.fair)
+    app::tickets::store::revoked_ticket_ids(w.state.db.pool(), w.fair)
         .await
         .unwrap_or_default()
 }

@@ -93,23 +93,7 @@ fn problem(status: StatusCode, error: &str) -> Response {
 }
 
 fn error_response(error: ServiceError) -> Response {
-    match AppError::from(error) {
-        AppError::Unauthenticated | AppError::Forbidden => {
-            let mut response = problem(StatusCode::UNAUTHORIZED, "unauthorized");
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                header::HeaderValue::from_static("Bearer"),
-            );
-            response
-        }
-        AppError::NotFound => problem(StatusCode::NOT_FOUND, "not_found"),
-        AppError::Invalid(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({ "error": "invalid", "fields": errors })),
-        )
-            .into_response(),
-        _ => problem(StatusCode::INTERNAL_SERVER_ERROR, "internal"),
-    }
+    crate::error_answers::json(error)
 }
 
 /// `POST /api/v1/checkins`: records one scan and answers admitted or why

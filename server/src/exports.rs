@@ -80,8 +80,6 @@ async fn csv_response(
             }
             response
         }
-        Err(error) => StatusCode::from_u16(AppError::from(error).status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        Err(error) => crate::error_answers::bare(error),
     }
 }

@@ -2,6 +2,7 @@
 //! the application crate.
 pub mod assets;
 mod checkin_api;
+mod error_answers;
 mod exports;
 mod housekeeping;
 mod http_extras;

@@ -64,9 +64,7 @@ pub async fn upload(
             };
             Redirect::to(&format!("{back}?logo_error={code}")).into_response()
         }
-        Err(error) => StatusCode::from_u16(error.status_code())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-            .into_response(),
+        Err(error) => crate::error_answers::status_of(&error).into_response(),
     }
 }
 

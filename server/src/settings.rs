@@ -3,7 +3,7 @@
 //! variables `JOBFAIR_<SETTING>` (and plain `DATABASE_URL`). Later wins.
 //! Every setting is listed in README.md.
 use app::{
-    registration::keys::TicketSecret,
+    tickets::keys::TicketSecret,
     throttle::{Limit, RateLimitConfig},
 };
 use figment::{
@@ -157,8 +157,7 @@ impl Settings {
                 let text = app::tokens::new_token().0;
                 let mut options = std::fs::OpenOptions::new();
                 options.write(true).create(true).truncate(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                owner_only(&mut options);
                 std::io::Write::write_all(&mut options.open(path)?, text.as_bytes())?;
                 tracing::info!(file = %path.display(), "generated a ticket secret");
                 Ok(TicketSecret::from_text(&text))
@@ -218,6 +217,15 @@ impl Settings {
         self.database_url.expose_secret()
     }
 }
+
+/// A secret file only its owner may read.
+#[cfg(unix)]
+fn owner_only(options: &mut std::fs::OpenOptions) {
+    std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
+}
+
+#[cfg(not(unix))]
+fn owner_only(_options: &mut std::fs::OpenOptions) {}
 
 #[cfg(test)]
 mod tests {

@@ -30,8 +30,7 @@ pub async fn truthful_status(request: Request, next: Next) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status =
-            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status = crate::error_answers::status_of(&error);
         if let AppError::TooManyAttempts { retry_after_secs } = error {
             parts.headers.insert(
                 header::RETRY_AFTER,

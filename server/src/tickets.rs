@@ -13,10 +13,7 @@ use axum::{
 };
 
 fn error_response(error: ServiceError) -> Response {
-    match AppError::from(error) {
-        AppError::NotFound => StatusCode::NOT_FOUND.into_response(),
-        _ => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    crate::error_answers::bare(error)
 }
 
 /// `GET /tickets/{token}/calendar.ics`

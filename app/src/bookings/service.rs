@@ -24,12 +24,13 @@ use crate::{
         time,
     },
     floorplan::{BoothCategory, Extra},
+    events::{self, Event, Notice},
     mail::{
-        outbox::{self, Envelope},
+        outbox::Envelope,
         templates::{self, BookingMail, BookingStep},
     },
     organisations::{OrgKind, store as org_store},
-    registration::issue::locale_of,
+    registration::mails::locale_of,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
@@ -290,9 +291,9 @@ pub async fn confirmation(
     Ok(booking)
 }
 
-/// Queues the mails of a booking step: one to the employer's requester,
-/// one to each planner of the fair's organisation (for requests, the
-/// request to decide). Keys make a step's mail go out once.
+/// Records a booking step's event with its mails: one to the employer's
+/// requester, one to each planner of the fair's organisation (for requests,
+/// the request to decide). Keys make a step's mail go out once.
 async fn mail_step(
     state: &AppState,
     tx: &mut Tx,
@@ -331,38 +332,70 @@ async fn mail_step(
         };
         recipients.push((email, locale, organiser_step, organiser_link.clone()));
     }
-    for (email, locale_code, step, link) in recipients {
-        let locale = locale_of(&locale_code);
-        let message = templates::booking_mail(
-            locale,
-            &BookingMail {
-                step,
-                fair: &booking.fair_title,
-                booth: &booth,
-                employer: &booking.employer,
-                until: &until,
-                number: &number,
-                message: &booking.message,
-                link: &link,
-            },
-        );
-        let key = format!("booking:{booking_id}:{step:?}:{email}");
-        outbox::enqueue_for(
-            tx,
-            &Envelope {
-                idempotency_key: &key,
-                recipient: &email,
+    let mails: Vec<_> = recipients
+        .into_iter()
+        .map(|(email, locale_code, step, link)| {
+            let locale = locale_of(&locale_code);
+            let message = templates::booking_mail(
+                locale,
+                &BookingMail {
+                    step,
+                    fair: &booking.fair_title,
+                    booth: &booth,
+                    employer: &booking.employer,
+                    until: &until,
+                    number: &number,
+                    message: &booking.message,
+                    link: &link,
+                },
+            );
+            let key = format!("booking:{booking_id}:{step:?}:{email}");
+            (email, key, locale, message)
+        })
+        .collect();
+    let notices: Vec<Notice> = mails
+        .iter()
+        .map(|(email, key, locale, message)| Notice {
+            envelope: Envelope {
+                idempotency_key: key,
+                recipient: email,
                 organisation_id: Some(booking.fair_organisation_id),
                 sender_name: Some(&booking.fair_organisation_name),
                 ..Envelope::default()
             },
-            locale,
-            &message,
-            state.now(),
-        )
-        .await?;
-    }
+            locale: *locale,
+            message,
+        })
+        .collect();
+    let event = booking_event(step, booking.fair_id, booking_id);
+    events::record(tx, event, &notices, state.now()).await?;
     Ok(())
+}
+
+/// The event of a booking step.
+fn booking_event(step: BookingStep, fair_id: i64, booking_id: i64) -> Event {
+    match step {
+        BookingStep::Requested | BookingStep::RequestReceived => Event::BookingRequested {
+            fair_id,
+            booking_id,
+        },
+        BookingStep::Confirmed => Event::BookingConfirmed {
+            fair_id,
+            booking_id,
+        },
+        BookingStep::Rejected => Event::BookingRejected {
+            fair_id,
+            booking_id,
+        },
+        BookingStep::Cancelled => Event::BookingCancelled {
+            fair_id,
+            booking_id,
+        },
+        BookingStep::Expired => Event::BookingExpired {
+            fair_id,
+            booking_id,
+        },
+    }
 }
 
 /// A stored booking as the lists show it.

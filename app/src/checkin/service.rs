@@ -19,7 +19,8 @@ use crate::{
     },
     i18n::Locale,
     organisations::Role,
-    registration::{issue, keys, store as registration_store},
+    places::{Places, store as places_store},
+    tickets::{issue, keys},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
     tokens,
@@ -443,7 +444,7 @@ pub async fn walk_in(
     let ctx = issue::fair_context(state, &fair).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    if !registration_store::take_place(&mut tx, slot.id).await? {
+    if !places_store::take(&mut tx, Places::admission_slot(slot.id)).await? {
         return Err(ServiceError::invalid("slot_id", Problem::SlotFull));
     }
     let registration_id = store::insert_walk_in(&mut tx, fair.id, slot.id, &name, now).await?;

@@ -12,6 +12,7 @@ use crate::{
     auth::CurrentUser,
     error::{FORM, FieldErrors, Problem},
     organisations::{OrgKind, Role, service as orgs},
+    places::{Places, Resized, store as places_store},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
     validation::{collect, required_text},
@@ -330,7 +331,7 @@ pub async fn change_status(
     }
     if next == FairStatus::Published {
         // Scanners can fetch the ticket key before the first registration.
-        crate::registration::keys::current_signer(
+        crate::tickets::keys::current_signer(
             &mut tx,
             &state.config.ticket_secret,
             fair_id,
@@ -459,19 +460,21 @@ pub async fn update_slot(
         .ok_or(ServiceError::NotFound)?;
     let fair = require_changeable(state, user, fair_id).await?;
     let values = check_slot_form(form, &fair)?;
-    let ticket_context = crate::registration::service::fair_context(state, &fair).await?;
+    let ticket_context = crate::tickets::issue::fair_context(state, &fair).await?;
     let mut tx = state.db.begin().await?;
-    if !store::update_slot(&mut tx, slot_id, &values).await? {
-        let taken = store::slot_taken(&mut tx, slot_id)
-            .await?
-            .unwrap_or_default();
-        return Err(ServiceError::invalid(
-            "capacity",
-            Problem::BelowTaken {
-                taken: u32::try_from(taken).unwrap_or(u32::MAX),
-            },
-        ));
+    match places_store::resize(&mut tx, Places::admission_slot(slot_id), values.capacity).await? {
+        Resized::Done => {}
+        Resized::BelowTaken { taken } => {
+            return Err(ServiceError::invalid(
+                "capacity",
+                Problem::BelowTaken {
+                    taken: u32::try_from(taken).unwrap_or(u32::MAX),
+                },
+            ));
+        }
+        Resized::NotFound => return Err(ServiceError::NotFound),
     }
+    store::update_slot_times(&mut tx, slot_id, &values).await?;
     // More places: the waitlist moves up at once.
     crate::registration::service::fill_from_waitlist(
         state,

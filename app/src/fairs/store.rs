@@ -345,28 +345,17 @@ pub async fn insert_slot(tx: &mut Tx, fair_id: i64, v: &SlotValues) -> sqlx::Res
     .await
 }
 
-/// Updates a slot unless the new capacity is below the places taken, decided
-/// by the database in one statement; `None` if it was refused, else the row.
-pub async fn update_slot(tx: &mut Tx, slot_id: i64, v: &SlotValues) -> sqlx::Result<bool> {
-    let result = sqlx::query(
-        "UPDATE time_slots SET starts_at = $1, ends_at = $2, capacity = $3, entry_mode = $4 \
-         WHERE id = $5 AND taken <= $3",
-    )
-    .bind(v.starts_at)
-    .bind(v.ends_at)
-    .bind(v.capacity)
-    .bind(v.entry_mode)
-    .bind(slot_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(result.rows_affected() == 1)
-}
-
-pub async fn slot_taken(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT taken FROM time_slots WHERE id = $1")
+/// Updates a slot's times and entry mode (its capacity is changed through
+/// [`crate::places`], which keeps it at or above the places taken).
+pub async fn update_slot_times(tx: &mut Tx, slot_id: i64, v: &SlotValues) -> sqlx::Result<()> {
+    sqlx::query("UPDATE time_slots SET starts_at = $1, ends_at = $2, entry_mode = $3 WHERE id = $4")
+        .bind(v.starts_at)
+        .bind(v.ends_at)
+        .bind(v.entry_mode)
         .bind(slot_id)
-        .fetch_optional(&mut **tx)
-        .await
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Deletes a slot nobody has registered for (cancelled registrations too

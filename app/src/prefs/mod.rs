@@ -10,23 +10,36 @@ pub use switcher::DisplayPrefs;
 /// Reads the text size the person chose, on the server from the request and
 /// in the browser from `document.cookie`.
 pub fn initial_text_size() -> TextSize {
-    #[cfg(feature = "ssr")]
-    let raw = leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| crate::auth::request::cookie_value(&parts, TEXT_SIZE_COOKIE));
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    let raw = browser::read_cookie(TEXT_SIZE_COOKIE);
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-    let raw: Option<String> = None;
-    raw.and_then(|v| TextSize::parse(&v)).unwrap_or_default()
+    text_size_cookie()
+        .and_then(|v| TextSize::parse(&v))
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "ssr")]
+fn text_size_cookie() -> Option<String> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| crate::auth::request::cookie_value(&parts, TEXT_SIZE_COOKIE))
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn text_size_cookie() -> Option<String> {
+    browser::read_cookie(TEXT_SIZE_COOKIE)
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn text_size_cookie() -> Option<String> {
+    None
 }
 
 /// Remembers the text size in the browser (no-op on the server).
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 pub fn remember_text_size(size: TextSize) {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     browser::write_cookie(TEXT_SIZE_COOKIE, size.as_str());
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    let _ = size;
 }
+
+/// Remembers the text size in the browser (no-op on the server).
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+pub fn remember_text_size(_size: TextSize) {}
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 mod browser {

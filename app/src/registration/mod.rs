@@ -8,11 +8,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ics;
 #[cfg(feature = "ssr")]
-pub mod issue;
-#[cfg(feature = "ssr")]
-pub mod keys;
-#[cfg(feature = "ssr")]
-pub mod qr;
+pub mod mails;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -36,6 +36,35 @@ pub const PHONE_MAX: usize = 40;
 /// Registrations are deleted this many days after the fair (privacy notice).
 pub const RETENTION_DAYS: i64 = 30;
 
+/// Where a registration stands (the `status` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegistrationStatus {
+    /// Holds a place and a ticket.
+    Active,
+    /// On the slot's waitlist, without a ticket.
+    Waiting,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Active => "active",
+            RegistrationStatus::Waiting => "waiting",
+            RegistrationStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// An unknown value counts as cancelled: it holds no place.
+    pub fn parse(value: &str) -> RegistrationStatus {
+        match value {
+            "active" => RegistrationStatus::Active,
+            "waiting" => RegistrationStatus::Waiting,
+            _ => RegistrationStatus::Cancelled,
+        }
+    }
+}
+
 /// The registration form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationForm {

@@ -1,4 +1,6 @@
-//! SQL of registrations, tickets, the waitlist and bookmarks.
+//! SQL of registrations, tickets and bookmarks (the waitlist is in
+//! [`crate::places`]).
+use super::model::RegistrationStatus;
 use crate::db::Tx;
 use sqlx::{AnyPool, FromRow};
 
@@ -13,6 +15,12 @@ pub struct RegistrationRow {
     pub status: String,
     pub invite_id: Option<i64>,
     pub link_nonce: String,
+}
+
+impl RegistrationRow {
+    pub fn status(&self) -> RegistrationStatus {
+        RegistrationStatus::parse(&self.status)
+    }
 }
 
 const REGISTRATION_COLUMNS: &str =
@@ -92,26 +100,6 @@ pub async fn use_invite(tx: &mut Tx, invite_id: i64, now: i64) -> sqlx::Result<b
     Ok(result.rows_affected() == 1)
 }
 
-/// Takes one place of a slot if one is left. The condition is part of the
-/// write, so concurrent requests can never take more places than there are
-/// (PostgreSQL re-checks it on the locked row; SQLite has one writer).
-pub async fn take_place(tx: &mut Tx, slot_id: i64) -> sqlx::Result<bool> {
-    let result =
-        sqlx::query("UPDATE time_slots SET taken = taken + 1 WHERE id = $1 AND taken < capacity")
-            .bind(slot_id)
-            .execute(&mut **tx)
-            .await?;
-    Ok(result.rows_affected() == 1)
-}
-
-pub async fn release_place(tx: &mut Tx, slot_id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE time_slots SET taken = taken - 1 WHERE id = $1 AND taken > 0")
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 pub struct NewRegistration<'a> {
     pub fair_id: i64,
     pub slot_id: i64,
@@ -120,7 +108,7 @@ pub struct NewRegistration<'a> {
     pub phone: &'a str,
     pub locale: &'a str,
     pub interests: &'a str,
-    pub status: &'a str,
+    pub status: RegistrationStatus,
     pub invite_id: Option<i64>,
     pub access_hash: &'a str,
     pub link_nonce: &'a str,
@@ -140,7 +128,7 @@ pub async fn insert_registration(tx: &mut Tx, r: &NewRegistration<'_>) -> sqlx::
     .bind(r.phone)
     .bind(r.locale)
     .bind(r.interests)
-    .bind(r.status)
+    .bind(r.status.as_str())
     .bind(r.invite_id)
     .bind(r.access_hash)
     .bind(r.link_nonce)
@@ -154,124 +142,22 @@ pub async fn insert_registration(tx: &mut Tx, r: &NewRegistration<'_>) -> sqlx::
 pub async fn move_registration(
     tx: &mut Tx,
     id: i64,
-    from_status: &str,
-    to_status: &str,
+    from_status: RegistrationStatus,
+    to_status: RegistrationStatus,
     slot_id: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "UPDATE registrations SET status = $1, slot_id = $2, updated_at = $3 WHERE id = $4 AND status = $5",
     )
-    .bind(to_status)
+    .bind(to_status.as_str())
     .bind(slot_id)
     .bind(now)
     .bind(id)
-    .bind(from_status)
+    .bind(from_status.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(result.rows_affected() == 1)
-}
-
-/// Adds a signed ticket; false when its random number or short code is
-/// taken already (the caller draws again).
-pub async fn insert_ticket(
-    tx: &mut Tx,
-    ticket: &NewTicket<'_>,
-    registration_id: i64,
-    now: i64,
-) -> sqlx::Result<bool> {
-    let inserted = sqlx::query(
-        "INSERT INTO tickets (id, registration_id, fair_id, slot_id, short_code, payload, issued_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-    )
-    .bind(ticket.id)
-    .bind(registration_id)
-    .bind(ticket.fair_id)
-    .bind(ticket.slot_id)
-    .bind(ticket.short_code)
-    .bind(ticket.payload)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(inserted.rows_affected() == 1)
-}
-
-pub struct NewTicket<'a> {
-    pub id: i64,
-    pub fair_id: i64,
-    pub slot_id: i64,
-    pub short_code: &'a str,
-    pub payload: &'a str,
-}
-
-#[derive(Debug, Clone, FromRow)]
-pub struct TicketRow {
-    pub id: i64,
-    pub slot_id: i64,
-    pub short_code: String,
-    pub payload: String,
-}
-
-/// The registration's ticket that is not revoked (on the pool, or inside a
-/// transaction with `&mut **tx`).
-pub async fn valid_ticket<'e>(
-    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    registration_id: i64,
-) -> sqlx::Result<Option<TicketRow>> {
-    sqlx::query_as(
-        "SELECT id, slot_id, short_code, payload FROM tickets \
-         WHERE registration_id = $1 AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
-    )
-    .bind(registration_id)
-    .fetch_optional(db)
-    .await
-}
-
-/// Revokes every ticket of a registration (cancelled, or replaced).
-pub async fn revoke_tickets(tx: &mut Tx, registration_id: i64, now: i64) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE tickets SET revoked_at = $1 WHERE registration_id = $2 AND revoked_at IS NULL",
-    )
-    .bind(now)
-    .bind(registration_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// Ids of revoked tickets of a fair (the scanners' revocation list).
-pub async fn revoked_ticket_ids(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar(
-        "SELECT id FROM tickets WHERE fair_id = $1 AND revoked_at IS NOT NULL ORDER BY id",
-    )
-    .bind(fair_id)
-    .fetch_all(pool)
-    .await
-}
-
-/// The first in line on a slot's waitlist.
-pub async fn first_waiting(tx: &mut Tx, slot_id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "SELECT id FROM registrations WHERE slot_id = $1 AND status = 'waiting' ORDER BY id LIMIT 1",
-    )
-    .bind(slot_id)
-    .fetch_optional(&mut **tx)
-    .await
-}
-
-/// 1 for the first in line.
-pub async fn waitlist_position<'e>(
-    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
-    slot_id: i64,
-    registration_id: i64,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registrations WHERE slot_id = $1 AND status = 'waiting' AND id <= $2",
-    )
-    .bind(slot_id)
-    .bind(registration_id)
-    .fetch_one(db)
-    .await
 }
 
 pub async fn bookmarked(pool: &AnyPool, registration_id: i64) -> sqlx::Result<Vec<i64>> {
@@ -336,29 +222,6 @@ pub async fn slot<'e>(
     .bind(slot_id)
     .fetch_optional(db)
     .await
-}
-
-/// The name of the fair's organisation and the fair's newest unretired
-/// signing key (number and salt), in one query.
-pub async fn sender_and_newest_key(
-    pool: &AnyPool,
-    fair_id: i64,
-    organisation_id: i64,
-) -> sqlx::Result<(Option<String>, Option<(i64, String)>)> {
-    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT o.name, k.key_id, k.salt FROM organisations o \
-         LEFT JOIN ticket_keys k ON k.fair_id = $1 AND k.retired_at IS NULL \
-         WHERE o.id = $2 ORDER BY k.key_id DESC LIMIT 1",
-    )
-    .bind(fair_id)
-    .bind(organisation_id)
-    .fetch_optional(pool)
-    .await?;
-    Ok(match row {
-        Some((name, Some(key_id), Some(salt))) => (Some(name), Some((key_id, salt))),
-        Some((name, _, _)) => (Some(name), None),
-        None => (None, None),
-    })
 }
 
 /// Deletes the registrations (with their tickets) and the door's check-in

@@ -1,94 +1,30 @@
-//! Issuing tickets and writing their mails. Everything that costs CPU (the
-//! Ed25519 signature, the QR PNG, the mail texts and the calendar file) is
-//! prepared before the write transaction starts: a ticket's number is
-//! random, not the database's next id, so nothing here waits for the
-//! database. The transaction then only inserts the finished rows.
-use super::{
-    ics, keys, qr,
-    store::{self, NewTicket, RegistrationRow},
-};
+//! The jobseeker's mails: the ticket (with its QR code and calendar file)
+//! and the waitlist place, composed before the write transaction starts
+//! (what costs CPU, the Ed25519 signature and the QR PNG, stays out of it),
+//! and handed to [`crate::events::record`] as notices.
+use super::{ics, store::RegistrationRow};
 use crate::{
-    db::Tx,
     fairs::{
         store::{FairRow, SlotRow},
         time,
     },
     i18n::Locale,
+    events::Notice,
     mail::{
-        outbox::{self, Envelope},
+        outbox::Envelope,
         templates::{self, Attachment, Message, TicketMail, TicketMailKind},
     },
     service_error::ServiceResult,
     state::AppState,
+    tickets::{
+        issue::{FairContext, IssuedTicket, prepare_ticket},
+        qr,
+    },
 };
-use rand::{Rng, RngCore};
-use ticket::Claims;
 use tokio::runtime::RuntimeFlavor;
 
-/// Tickets are valid from a few hours before the fair opens until after it
-/// closes; the door decides about slots (with its own tolerance).
-const VALID_BEFORE_SECS: i64 = 6 * 3600;
-const VALID_AFTER_SECS: i64 = 2 * 3600;
-
-/// What ticket writes need of a fair, read before the write transaction
-/// starts (so the transaction stays short, and never waits for a second
-/// pool connection): the signing key and the sender name.
-pub struct FairContext {
-    pub(super) signer: ticket::TicketSigner,
-    pub(super) sender: Option<String>,
-}
-
-/// One query in the common case (the fair has a key already).
-pub async fn fair_context(state: &AppState, fair: &FairRow) -> ServiceResult<FairContext> {
-    let secret = &state.config.ticket_secret;
-    let (sender, newest) =
-        store::sender_and_newest_key(state.db.pool(), fair.id, fair.organisation_id).await?;
-    let signer = match newest {
-        Some((key_id, salt)) => keys::signer_for(secret, fair.id, key_id, &salt),
-        None => keys::signer(&state.db, secret, fair.id, state.now()).await?,
-    };
-    Ok(FairContext { signer, sender })
-}
-
-/// A signed ticket, not yet stored.
-pub struct IssuedTicket {
-    pub id: i64,
-    pub slot_id: i64,
-    pub short_code: String,
-    pub payload: String,
-}
-
-/// Draws a ticket number and short code and signs the payload. The number
-/// is random in 32 bits (what the QR payload holds); a clash with a stored
-/// ticket is caught by the insert, and the caller draws again.
-pub fn prepare_ticket(
-    signer: &ticket::TicketSigner,
-    fair: &FairRow,
-    slot_id: i64,
-) -> ServiceResult<IssuedTicket> {
-    let id = rand::rng().random_range(1..=u32::MAX);
-    let as_u32 = |value: i64| {
-        u32::try_from(value).map_err(|_| anyhow::anyhow!("{value} does not fit a ticket"))
-    };
-    let payload = signer.sign(Claims {
-        fair_id: as_u32(fair.id)?,
-        ticket_id: id,
-        slot_id: as_u32(slot_id)?,
-        valid_from: as_u32(fair.starts_at - VALID_BEFORE_SECS)?,
-        valid_until: as_u32(fair.ends_at + VALID_AFTER_SECS)?,
-        key_id: 0,
-    });
-    Ok(IssuedTicket {
-        id: i64::from(id),
-        slot_id,
-        short_code: ticket::short_code(rand::rng().next_u64()),
-        payload,
-    })
-}
-
-/// A new registration's ticket and its mail, prepared on a blocking thread:
-/// signing and drawing the QR code take CPU time, which must not stall the
-/// async threads that serve everyone else (nor a crowd's transactions).
+/// A new registration's ticket and its mail, prepared before the write
+/// transaction (see [`prepare_ticket_mail`] for where the work runs).
 pub struct PreparedTicket {
     pub ticket: IssuedTicket,
     pub message: Message,
@@ -129,48 +65,6 @@ fn prepare_now(
     let ticket = prepare_ticket(signer, fair, slot.id)?;
     let message = ticket_message(state, fair, slot, registration, &ticket, kind)?;
     Ok(PreparedTicket { ticket, message })
-}
-
-/// Stores a prepared ticket; false when its number or short code was taken.
-pub async fn store_ticket(
-    tx: &mut Tx,
-    fair: &FairRow,
-    ticket: &IssuedTicket,
-    registration_id: i64,
-    now: i64,
-) -> ServiceResult<bool> {
-    Ok(store::insert_ticket(
-        tx,
-        &NewTicket {
-            id: ticket.id,
-            fair_id: fair.id,
-            slot_id: ticket.slot_id,
-            short_code: &ticket.short_code,
-            payload: &ticket.payload,
-        },
-        registration_id,
-        now,
-    )
-    .await?)
-}
-
-/// Issues and stores a new ticket inside a running transaction (promotion
-/// from the waitlist, a changed slot), drawing again on a clash.
-pub async fn issue_ticket(
-    ctx: &FairContext,
-    tx: &mut Tx,
-    fair: &FairRow,
-    slot_id: i64,
-    registration_id: i64,
-    now: i64,
-) -> ServiceResult<IssuedTicket> {
-    for _ in 0..8 {
-        let ticket = prepare_ticket(&ctx.signer, fair, slot_id)?;
-        if store_ticket(tx, fair, &ticket, registration_id, now).await? {
-            return Ok(ticket);
-        }
-    }
-    Err(anyhow::anyhow!("no free ticket number").into())
 }
 
 pub fn locale_of(code: &str) -> Locale {
@@ -259,31 +153,27 @@ pub fn waitlist_message(
     )
 }
 
-/// Queues a prepared mail to the jobseeker, sent in the fair's
-/// organisation's name; false when one with this key exists already.
-pub async fn queue_mail(
-    state: &AppState,
-    ctx: &FairContext,
-    tx: &mut Tx,
+/// A prepared mail to the jobseeker, sent in the fair's organisation's
+/// name, for the event that causes it ([`crate::events::record`] queues it
+/// unless one with this key exists already).
+pub fn notice_to<'a>(
+    ctx: &'a FairContext,
     fair: &FairRow,
-    registration: &RegistrationRow,
-    message: &Message,
-    idempotency_key: &str,
-) -> ServiceResult<bool> {
-    Ok(outbox::enqueue_for(
-        tx,
-        &Envelope {
+    registration: &'a RegistrationRow,
+    message: &'a Message,
+    idempotency_key: &'a str,
+) -> Notice<'a> {
+    Notice {
+        envelope: Envelope {
             idempotency_key,
             recipient: &registration.email,
             organisation_id: Some(fair.organisation_id),
             sender_name: ctx.sender.as_deref(),
             ..Envelope::default()
         },
-        locale_of(&registration.locale),
+        locale: locale_of(&registration.locale),
         message,
-        state.now(),
-    )
-    .await?)
+    }
 }
 
 /// The ticket as a calendar event. Its UID stays the same for the
