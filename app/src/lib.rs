@@ -25,6 +25,7 @@ pub mod parts;
 pub mod prefs;
 pub mod registration;
 pub mod shell;
+pub mod units;
 pub mod validation;
 
 #[cfg(feature = "ssr")]

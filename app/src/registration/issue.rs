@@ -86,9 +86,10 @@ pub fn prepare_ticket(
     })
 }
 
-/// A new registration's ticket and its mail, prepared on a blocking thread:
-/// signing and drawing the QR code take CPU time, which must not stall the
-/// async threads that serve everyone else (nor a crowd's transactions).
+/// A new registration's ticket and its mail, prepared before the
+/// transaction opens: signing and drawing the QR code take CPU time, which
+/// must not hold a crowd's transactions ([`prepare_ticket_mail`] says on
+/// which thread it runs).
 pub struct PreparedTicket {
     pub ticket: IssuedTicket,
     pub message: Message,
