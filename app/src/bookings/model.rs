@@ -1,7 +1,7 @@
 //! Booking types shared by the server and the browser, and pure rules.
 use crate::floorplan::{BoothCategory, Extra, Hall};
-use serde::{Deserialize, Serialize};
 pub use crate::units::format_euros;
+use serde::{Deserialize, Serialize};
 
 /// Where a booking stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 //! of the floor plan (grid, bounds, overlap), so the editor can warn before it
 //! asks the server, which checks again inside its transaction.
 use crate::error::{FieldErrors, Problem};
-use serde::{Deserialize, Serialize};
 pub use crate::units::{euros_text, metres_text};
+use serde::{Deserialize, Serialize};
 
 /// Geometry is stored in decimetres; the editor snaps to half a metre.
 pub const GRID_DM: i64 = 5;

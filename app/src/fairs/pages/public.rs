@@ -71,7 +71,11 @@ fn FairView(fair: PublicFair) -> impl IntoView {
     let book_link = format!("/fairs/{}/book", fair.slug);
     let directory_link = format!("/fairs/{}/exhibitors", fair.slug);
     let register_link = match invite {
-        Some(code) => format!("/fairs/{}/register?invite={}", fair.slug, crate::units::query_value(&code)),
+        Some(code) => format!(
+            "/fairs/{}/register?invite={}",
+            fair.slug,
+            crate::units::query_value(&code)
+        ),
         None => format!("/fairs/{}/register", fair.slug),
     };
     view! {
