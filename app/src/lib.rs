@@ -27,6 +27,7 @@ pub mod prefs;
 pub mod registration;
 pub mod shell;
 pub mod tickets;
+pub mod units;
 pub mod validation;
 
 #[cfg(feature = "ssr")]

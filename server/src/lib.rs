@@ -8,6 +8,7 @@ mod housekeeping;
 mod http_extras;
 mod kept_forms;
 mod logos;
+mod mail_html;
 pub mod mail_worker;
 mod origin_check;
 mod page_cache;

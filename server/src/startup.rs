@@ -181,8 +181,9 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// The routes outside Leptos's pages and server functions: files, exports,
-/// the door API, one-click unsubscribe. One list, so the authorisation
-/// matrix test can enumerate what the router serves.
+/// the door API, one-click unsubscribe, a mail's HTML for the viewer. One
+/// list, so the authorisation matrix test can enumerate what the router
+/// serves.
 fn plain_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
     vec![
         ("/healthz", get(http_extras::healthz)),
@@ -195,6 +196,7 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
         ("/sw.js", get(crate::tickets::service_worker)),
         ("/employer/{org}/logo", post(crate::logos::upload)),
         ("/logos/{org}", get(crate::logos::serve)),
+        ("/mail/{id}/html", get(crate::mail_html::html)),
         ("/fairs/{slug}/ticket-keys.json", get(crate::tickets::keys)),
         ("/api/v1/checkins", post(crate::checkin_api::check_in)),
         ("/api/v1/door-pack", get(crate::checkin_api::door_pack)),

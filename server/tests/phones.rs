@@ -28,13 +28,7 @@ async fn browser_post(
 
 /// Where a redirect sends the browser, as a path on the test server.
 fn redirected_to(app: &TestApp, response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .trim_start_matches(&app.base)
-        .to_owned()
+    location(response).trim_start_matches(&app.base).to_owned()
 }
 
 /// The kept form's cookie a failed post set, as a browser sends it back.
@@ -70,12 +64,7 @@ async fn a_failed_form_comes_back_with_what_was_typed_but_never_a_password() {
     )
     .await;
     assert_eq!(failed.status(), StatusCode::FOUND);
-    let back = failed
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let back = location(&failed);
     assert!(
         back.contains("/signup?") && back.contains("__err="),
         "{back}"
@@ -157,14 +146,7 @@ async fn a_failed_form_comes_back_with_what_was_typed_but_never_a_password() {
 async fn a_registration_without_javascript_keeps_its_choices_and_takes_checked_interests() {
     let app = spawn_app(Backend::Sqlite).await;
     app.seed_demo().await;
-    let slot: i64 = sqlx::query_scalar(
-        "SELECT s.id FROM time_slots s JOIN fairs f ON f.id = s.fair_id \
-         WHERE f.slug = 'flughafen-frankfurt' AND s.entry_mode = 'open'",
-    )
-    .fetch_one(app.db.pool())
-    .await
-    .unwrap_or_default();
-    let slot = slot.to_string();
+    let slot = app.open_slot("flughafen-frankfurt").await.to_string();
     let page = "/fairs/flughafen-frankfurt/register";
     let mut form = vec![
         ("slug", "flughafen-frankfurt"),
@@ -197,12 +179,7 @@ async fn a_registration_without_javascript_keeps_its_choices_and_takes_checked_i
     form.push(("form[consent]", "yes"));
     let registered = browser_post(&app, "/api/registration/register", page, &form).await;
     assert_eq!(registered.status(), StatusCode::FOUND);
-    let ticket = registered
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let ticket = location(&registered);
     assert!(ticket.contains("/tickets/"), "{ticket}");
     let interests: String =
         sqlx::query_scalar("SELECT interests FROM registrations WHERE email = 'olena@example.org'")
@@ -375,7 +352,7 @@ async fn site_files_are_served_precompressed_and_kept_when_hashed() {
 async fn text_typed_into_a_multi_line_field_comes_back_as_text_not_markup() {
     let app = spawn_app(Backend::Sqlite).await;
     app.seed_demo().await;
-    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
+    let organiser = app.sign_in("organisator@jobfair.demo").await;
     let organisation: i64 = sqlx::query_scalar(
         "SELECT id FROM organisations WHERE name LIKE 'Agentur für Arbeit Frankfurt%'",
     )

@@ -1,5 +1,6 @@
 //! Booking types shared by the server and the browser, and pure rules.
 use crate::floorplan::{BoothCategory, Extra, Hall};
+pub use crate::units::format_euros;
 use serde::{Deserialize, Serialize};
 
 /// Where a booking stands.
@@ -106,21 +107,6 @@ pub struct ConfirmationDoc {
     pub extras: Vec<Extra>,
     pub price: String,
     pub confirmed_on: String,
-}
-
-/// Euros with a comma, as German invoices write them: `1.250,00 €`.
-pub fn format_euros(cents: i64) -> String {
-    let euros = cents / 100;
-    let mut grouped = String::new();
-    let digits = euros.abs().to_string();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{grouped},{:02} €", (cents % 100).abs())
 }
 
 /// Whether an employer may still cancel a booking online: a hold always,

@@ -314,7 +314,7 @@ async fn mail_step(
     let mut recipients: Vec<(String, String, BookingStep, String)> = Vec::new();
     let employer_link = match step {
         BookingStep::Confirmed => format!("{base}/bookings/{booking_id}/confirmation"),
-        _ => format!("{base}/employer/{}/bookings", booking.organisation_id),
+        _ => format!("{base}/bookings"),
     };
     if let Some(email) = booking.requested_by_email.clone() {
         let employer_step = match step {
@@ -512,7 +512,7 @@ pub async fn confirmation_doc(
         when: time::format_range(b.fair_starts_at, b.fair_ends_at, zone),
         booth: format!("{} · {}", b.hall_name, b.booth_label),
         category: BoothCategory::parse(&b.category).unwrap_or(BoothCategory::Standard),
-        area_m2: format!("{},{:02}", area_dm2 / 100, area_dm2 % 100),
+        area_m2: crate::units::square_metres_exact(area_dm2),
         extras: Extra::parse_list(&b.extras),
         price: format_euros(b.price_cents),
         confirmed_on: time::format_date(b.updated_at, zone),

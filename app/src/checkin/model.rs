@@ -39,7 +39,8 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The stored reason (the log's `reason` column).
+    /// The reason's stable name in the check-in API's answers (the log's
+    /// `reason` column keeps the whole refusal as JSON).
     pub fn code(&self) -> &'static str {
         match self {
             Refusal::NotATicket => "not_a_ticket",

@@ -2,6 +2,7 @@
 //! of the floor plan (grid, bounds, overlap), so the editor can warn before it
 //! asks the server, which checks again inside its transaction.
 use crate::error::{FieldErrors, Problem};
+pub use crate::units::{euros_text, metres_text};
 use serde::{Deserialize, Serialize};
 
 /// Geometry is stored in decimetres; the editor snaps to half a metre.
@@ -184,32 +185,9 @@ pub fn parse_euros(raw: &str) -> Result<i64, Problem> {
     Ok((euros * 100.0).round() as i64)
 }
 
-/// Metres for a form field: "4" or "2,5".
-pub fn metres_text(dm: i64) -> String {
-    if dm % 10 == 0 {
-        format!("{}", dm / 10)
-    } else {
-        format!("{},{}", dm / 10, (dm % 10).abs())
-    }
-}
-
-/// Square metres as people write them: "12" or "13,5".
+/// A booth's area as people write it: "12" or "13,5" (square metres).
 pub fn area_text(rect: &Rect) -> String {
-    let tenths = (rect.width * rect.depth + 5) / 10; // dm² → tenths of m²
-    if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{},{}", tenths / 10, tenths % 10)
-    }
-}
-
-/// Euros for a form field: "600" or "600,50".
-pub fn euros_text(cents: i64) -> String {
-    if cents % 100 == 0 {
-        format!("{}", cents / 100)
-    } else {
-        format!("{},{:02}", cents / 100, cents % 100)
-    }
+    crate::units::square_metres_text(rect.width * rect.depth)
 }
 
 /// A booth as the floor plan shows it.

@@ -89,8 +89,10 @@ pub fn MailPage() -> impl IntoView {
                         </dl>
                         {m.last_error.clone().map(|e| view! { <p class="form-alert">{e}</p> })}
                         <h2>{t!(i18n, mailbox.html_part)}</h2>
-                        // Sandboxed: the mail's HTML runs no script and reaches nothing.
-                        <iframe class="mail-html" sandbox="" title=tr!(i18n, mailbox.html_part) srcdoc=m.body_html.clone()></iframe>
+                        // Sandboxed, and served with its own closed policy: the mail's
+                        // HTML runs no script and reaches nothing. A document of its
+                        // own (not `srcdoc`) keeps the mail's inline styles.
+                        <iframe class="mail-html" sandbox="" title=tr!(i18n, mailbox.html_part) src=format!("/mail/{}/html", m.summary.id)></iframe>
                         <h2>{t!(i18n, mailbox.text_part)}</h2>
                         <pre class="mail-text">{m.body_text.clone()}</pre>
                     }.into_any(),

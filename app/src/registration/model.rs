@@ -117,7 +117,8 @@ pub struct CheckedRegistration {
     pub join_waitlist: bool,
 }
 
-/// Checks the form; the server runs this again for every request.
+/// Checks the form; the server runs this for every request (the browser
+/// only checks what the form's HTML attributes ask, such as `required`).
 pub fn check_registration(form: &RegistrationForm) -> Result<CheckedRegistration, FieldErrors> {
     let mut errors = FieldErrors::default();
     let name = required_text(&form.name, NAME_MAX)

@@ -1,7 +1,8 @@
-//! What the account and trust tests share: a world with a manual clock,
+//! What the service tests share: a world with a manual clock,
 //! sign-up as a person does it (form, then the mailed link), the
 //! installation's administrator.
 #![allow(dead_code)] // each test crate uses some of the helpers
+pub mod setup;
 use app::{
     auth::{SignUpForm, service as auth, verification},
     clock::ManualClock,

@@ -1,8 +1,11 @@
 //! The matrix's world: a demo installation with a session for every kind of
 //! caller and the things they act on, made through the endpoints people use.
-use super::{ADMIN, Caller, support::*};
+use super::{
+    matrix::{ADMIN, Caller},
+    support::*,
+};
 use app::db::Backend;
-use reqwest::{StatusCode, header};
+use reqwest::StatusCode;
 use server::settings::Settings;
 
 /// Everything the rows need: sessions of each caller and the things they
@@ -79,27 +82,12 @@ async fn form_ok(app: &TestApp, path: &str, form: &[(&str, String)], session: &s
 }
 
 /// Registers a jobseeker at the demo airport fair; the personal link's token.
+/// Registers for `slot` of the airport fair; the ticket link's token.
 async fn register(app: &TestApp, email: &str, slot: i64) -> String {
-    let response = app
-        .client
-        .post(format!("{}/api/registration/register", app.base))
-        .header(header::ACCEPT, "text/html")
-        .form(&[
-            ("slug", "flughafen-frankfurt"),
-            ("form[name]", "Olena Kovalenko"),
-            ("form[email]", email),
-            ("form[language]", "de"),
-            ("form[slot_id]", &slot.to_string()),
-            ("form[consent]", "yes"),
-        ])
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    response
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|l| l.strip_prefix("/tickets/"))
+    let registration = Registration::new("flughafen-frankfurt", slot, "Olena Kovalenko", email);
+    let response = app.register_without_script(&registration).await;
+    location(&response)
+        .strip_prefix("/tickets/")
         .unwrap_or_else(|| panic!("no ticket for {email}"))
         .to_owned()
 }
@@ -111,18 +99,13 @@ pub async fn fixture(backend: Backend) -> Fx {
     };
     let app = spawn_app_with(backend, settings).await;
     app.seed_demo().await;
-    let organiser = sign_in(&app, "organisator@jobfair.demo").await;
-    let door = sign_in(&app, "einlass@jobfair.demo").await;
-    let employer = sign_in(&app, "arbeitgeber@jobfair.demo").await;
-    let other_co_organiser = sign_in(&app, "kammer@jobfair.demo").await;
-    let leaving_member = sign_in(&app, "team@jobfair.demo").await;
+    let organiser = app.sign_in("organisator@jobfair.demo").await;
+    let door = app.sign_in("einlass@jobfair.demo").await;
+    let employer = app.sign_in("arbeitgeber@jobfair.demo").await;
+    let other_co_organiser = app.sign_in("kammer@jobfair.demo").await;
+    let leaving_member = app.sign_in("team@jobfair.demo").await;
     let stranger_organiser = app.sign_up_verified("fremd@jobcenter.example").await;
-    let pending_org = scalar(
-        &app,
-        "SELECT o.id FROM organisations o JOIN memberships m ON m.organisation_id = o.id \
-         JOIN users u ON u.id = m.user_id WHERE u.email = 'fremd@jobcenter.example'",
-    )
-    .await;
+    let pending_org = app.organisation_of("fremd@jobcenter.example").await;
     let admin = app.sign_up_verified(ADMIN).await;
     // An organiser nobody in the matrix belongs to: made co-organiser and
     // removed again.
@@ -134,15 +117,11 @@ pub async fn fixture(backend: Backend) -> Fx {
     .await;
     let stranger_employer = {
         let response = app
-            .post_form(
-                "/api/auth/sign_up",
-                &[
-                    ("form[name]", "Tom Fremd"),
-                    ("form[email]", "fremd@firma.example"),
-                    ("form[organisation]", "Fremdfirma GmbH"),
-                    ("form[kind]", "employer"),
-                ],
-                None,
+            .sign_up_as(
+                "employer",
+                "Tom Fremd",
+                "fremd@firma.example",
+                "Fremdfirma GmbH",
             )
             .await;
         assert!(response.status().is_redirection() || response.status().is_success());
@@ -151,31 +130,15 @@ pub async fn fixture(backend: Backend) -> Fx {
     let throwaway = app.sign_up_verified("weg@example.org").await;
     let invited = app.sign_up_verified("eingeladen@example.org").await;
 
-    let agency = scalar(
-        &app,
-        "SELECT id FROM organisations WHERE name = 'Agentur für Arbeit Frankfurt am Main'",
-    )
-    .await;
-    let employer_org = scalar(
-        &app,
-        "SELECT id FROM organisations WHERE name = 'Rhein-Main Airport Services GmbH'",
-    )
-    .await;
-    let fair = scalar(
-        &app,
-        "SELECT id FROM fairs WHERE slug = 'flughafen-frankfurt'",
-    )
-    .await;
-    let team_member = scalar(
-        &app,
-        "SELECT id FROM users WHERE email = 'team@jobfair.demo'",
-    )
-    .await;
-    let invited_user = scalar(
-        &app,
-        "SELECT id FROM users WHERE email = 'eingeladen@example.org'",
-    )
-    .await;
+    let agency = app
+        .organisation_named("Agentur für Arbeit Frankfurt am Main")
+        .await;
+    let employer_org = app
+        .organisation_named("Rhein-Main Airport Services GmbH")
+        .await;
+    let fair = app.fair_id("flughafen-frankfurt").await;
+    let team_member = app.user_id("team@jobfair.demo").await;
+    let invited_user = app.user_id("eingeladen@example.org").await;
 
     // A draft of the agency to change freely.
     let mut fields = draft_fair_fields();
@@ -237,15 +200,7 @@ pub async fn fixture(backend: Backend) -> Fx {
     .parse()
     .unwrap_or_default();
 
-    let free_booth = scalar(
-        &app,
-        &format!(
-            "SELECT b.id FROM booths b JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = {fair} \
-             AND NOT EXISTS (SELECT 1 FROM booth_bookings k WHERE k.booth_id = b.id \
-             AND k.status IN ('held', 'confirmed')) ORDER BY b.id LIMIT 1"
-        ),
-    )
-    .await;
+    let free_booth = app.free_booth("flughafen-frankfurt").await;
     let held_booking = scalar(
         &app,
         &format!("SELECT k.id FROM booth_bookings k JOIN booths b ON b.id = k.booth_id JOIN halls h ON h.id = b.hall_id WHERE h.fair_id = {fair} AND k.status = 'held' ORDER BY k.id LIMIT 1"),
@@ -337,17 +292,10 @@ pub async fn fixture(backend: Backend) -> Fx {
     assert!(pending_signup.status().is_redirection() || pending_signup.status().is_success());
     let verify_token = mailed_token(&app, "bestaetigen@example.org", "/account/verify/").await;
     for email in ["eingeladen@example.org", "neu.im.team@example.org"] {
-        form_ok(
-            &app,
-            "/api/organisations/invite",
-            &[
-                ("organisation_id", agency.to_string()),
-                ("email", email.into()),
-                ("role", "organiser".into()),
-            ],
-            &organiser,
-        )
-        .await;
+        let invited = app
+            .invite_member(agency, email, "organiser", Some(&organiser))
+            .await;
+        assert!(invited.status().is_success(), "setup invite {email}");
     }
     let invite_token = mailed_token(&app, "eingeladen@example.org", "/invite/").await;
     let new_account_invite_token = mailed_token(&app, "neu.im.team@example.org", "/invite/").await;
@@ -441,19 +389,4 @@ pub fn booth_form(hall: i64, label: &str, x: &str) -> Vec<(&'static str, String)
         ("booth[category]", "standard".into()),
         ("booth[price_eur]", "500".into()),
     ]
-}
-
-/// A 2×2 PNG, as an employer's logo.
-pub fn tiny_png() -> Vec<u8> {
-    let mut bytes = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut bytes, 2, 2);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header().unwrap_or_else(|e| panic!("{e}"));
-        writer
-            .write_image_data(&[0x20; 16])
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    bytes
 }

@@ -9,6 +9,11 @@ use reqwest::header;
 use server::{Application, settings::Settings};
 use std::sync::Arc;
 
+mod client;
+mod lookups;
+#[allow(unused_imports)] // not every test crate uses the typed calls
+pub use client::*;
+
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
@@ -101,14 +106,28 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("POST {path}: {e}"))
     }
 
+    /// Signs up an organiser ("Sabine Keller" of "Jobcenter Frankfurt").
     pub async fn sign_up(&self, email: &str) -> reqwest::Response {
+        self.sign_up_as("organiser", "Sabine Keller", email, "Jobcenter Frankfurt")
+            .await
+    }
+
+    /// Signs up a person of a new organisation of `kind` (`organiser` or
+    /// `employer`).
+    pub async fn sign_up_as(
+        &self,
+        kind: &str,
+        name: &str,
+        email: &str,
+        organisation: &str,
+    ) -> reqwest::Response {
         self.post_form(
             "/api/auth/sign_up",
             &[
-                ("form[name]", "Sabine Keller"),
+                ("form[name]", name),
                 ("form[email]", email),
-                ("form[organisation]", "Jobcenter Frankfurt"),
-                ("form[kind]", "organiser"),
+                ("form[organisation]", organisation),
+                ("form[kind]", kind),
             ],
             None,
         )
@@ -132,15 +151,7 @@ pub async fn body(response: reqwest::Response) -> String {
 
 /// Signs in a demo account; the session cookie for later requests.
 pub async fn sign_in(app: &TestApp, email: &str) -> String {
-    let response = app
-        .post_form(
-            "/api/auth/sign_in",
-            &[("email", email), ("password", app::demo::DEMO_PASSWORD)],
-            None,
-        )
-        .await;
-    let cookie = session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in"));
-    cookie.split(';').next().unwrap_or_default().to_owned()
+    app.sign_in(email).await
 }
 
 /// The token at the end of the first link with `path` in the newest mail to

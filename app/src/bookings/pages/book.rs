@@ -52,13 +52,7 @@ pub fn BookBoothPage() -> impl IntoView {
 }
 
 fn booth_label(i18n: leptos_i18n::I18nContext<Locale>, booth: &Booth) -> String {
-    let metres = |dm: i64| {
-        if dm % 10 == 0 {
-            (dm / 10).to_string()
-        } else {
-            format!("{},{}", dm / 10, dm % 10)
-        }
-    };
+    let metres = crate::units::metres_text;
     let extras: Vec<String> = booth.extras.iter().map(|e| extra_text(i18n, *e)).collect();
     let mut text = format!(
         "{} · {} × {} m · {} · {}",

@@ -13,20 +13,6 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Percent-encodes a query value (invitation codes are URL-safe base64, but
-/// whatever arrives in the address bar is passed on safely).
-fn url_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 #[component]
 pub fn PublicFairPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -85,7 +71,11 @@ fn FairView(fair: PublicFair) -> impl IntoView {
     let book_link = format!("/fairs/{}/book", fair.slug);
     let directory_link = format!("/fairs/{}/exhibitors", fair.slug);
     let register_link = match invite {
-        Some(code) => format!("/fairs/{}/register?invite={}", fair.slug, url_encode(&code)),
+        Some(code) => format!(
+            "/fairs/{}/register?invite={}",
+            fair.slug,
+            crate::units::query_value(&code)
+        ),
         None => format!("/fairs/{}/register", fair.slug),
     };
     view! {

@@ -3,16 +3,7 @@
 use super::*;
 
 pub(super) fn map_link(fair: &FairRow) -> String {
-    let query: String = format!("{}, {}", fair.venue_name, fair.venue_address)
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            other => format!("%{other:02X}"),
-        })
-        .collect();
+    let query = crate::units::form_value(&format!("{}, {}", fair.venue_name, fair.venue_address));
     format!("https://www.openstreetmap.org/search?query={query}")
 }
 
