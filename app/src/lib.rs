@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod parts;
 pub mod prefs;
 pub mod registration;
+pub mod scanner;
 pub mod shell;
 pub mod validation;
 

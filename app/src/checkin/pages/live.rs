@@ -14,7 +14,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// How often the view asks for new figures.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const REFRESH_SECS: u64 = 5;
+
+/// Counts `ticks` up every [`REFRESH_SECS`] in the browser; the server
+/// renders the figures once.
+#[cfg(feature = "hydrate")]
+fn tick_every_few_seconds(ticks: RwSignal<u64>) {
+    Effect::new(move |_| {
+        set_interval(
+            move || ticks.update(|t| *t += 1),
+            std::time::Duration::from_secs(REFRESH_SECS),
+        )
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn tick_every_few_seconds(_ticks: RwSignal<u64>) {}
 
 #[component]
 pub fn LiveDoorPage() -> impl IntoView {
@@ -24,15 +40,7 @@ pub fn LiveDoorPage() -> impl IntoView {
     let create_token = ServerAction::<CreateDoorToken>::new();
     let revoke_token = ServerAction::<RevokeDoorToken>::new();
     let ticks = RwSignal::new(0u64);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        set_interval(
-            move || ticks.update(|t| *t += 1),
-            std::time::Duration::from_secs(REFRESH_SECS),
-        )
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = REFRESH_SECS;
+    tick_every_few_seconds(ticks);
     let reloads = (
         reloads_after(tolerance, false),
         reloads_after(create_token, false),
