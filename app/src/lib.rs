@@ -25,6 +25,7 @@ pub mod parts;
 pub mod places;
 pub mod prefs;
 pub mod registration;
+pub mod scanner;
 pub mod shell;
 pub mod tickets;
 pub mod units;

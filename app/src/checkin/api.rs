@@ -1,6 +1,9 @@
 //! Server functions of the door. Each signs the caller in; the service
 //! checks that they may run this fair's door (or plan the fair).
-use super::model::{DoorFair, DoorPack, LiveDoor, ScanAnswer, ScanUpload, WalkInForm};
+use super::{
+    model::{DoorFair, LiveDoor, ScanAnswer, ScanUpload, WalkInForm},
+    pack::DoorPack,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;

@@ -1,7 +1,8 @@
 //! Check-in queries. The log is append-only: rows are inserted, never
 //! changed; a nonce is recorded once per fair, and a ticket admitted once
-//! (both by unique indexes, so racing devices cannot both win).
-use crate::db::Tx;
+//! per check-in list (both by unique indexes, so racing devices cannot
+//! both win).
+use crate::{db::Tx, scanner::lookup::ListedTicket};
 use sqlx::{AnyPool, FromRow};
 
 /// What the door needs of a fair.
@@ -65,6 +66,15 @@ pub struct DoorTicketRow {
     pub revoked: i64,
 }
 
+impl ListedTicket for DoorTicketRow {
+    fn ticket_id(&self) -> u32 {
+        u32::try_from(self.id).unwrap_or(u32::MAX)
+    }
+    fn short_code(&self) -> &str {
+        &self.short_code
+    }
+}
+
 /// A ticket with its holder's name; revoked when cancelled or replaced.
 const DOOR_TICKET: &str = "SELECT t.id, t.short_code, r.name, t.slot_id, \
      CASE WHEN t.revoked_at IS NULL AND r.status = 'active' THEN 0 ELSE 1 END AS revoked \
@@ -116,22 +126,34 @@ pub struct AdmissionRow {
     pub gate: String,
 }
 
-pub async fn admissions(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<AdmissionRow>> {
+/// The admissions on one check-in list of the fair.
+pub async fn admissions(
+    pool: &AnyPool,
+    fair_id: i64,
+    list: &str,
+) -> sqlx::Result<Vec<AdmissionRow>> {
     sqlx::query_as(
         "SELECT ticket_id, scanned_at, gate FROM checkins \
-         WHERE fair_id = $1 AND result = 'admitted' ORDER BY scanned_at",
+         WHERE fair_id = $1 AND list_key = $2 AND result = 'admitted' ORDER BY scanned_at",
     )
     .bind(fair_id)
+    .bind(list)
     .fetch_all(pool)
     .await
 }
 
-/// The admission of a ticket, if it was let in.
-pub async fn admission(tx: &mut Tx, ticket_id: i64) -> sqlx::Result<Option<AdmissionRow>> {
+/// The admission of a ticket on a check-in list, if it was let in.
+pub async fn admission(
+    tx: &mut Tx,
+    ticket_id: i64,
+    list: &str,
+) -> sqlx::Result<Option<AdmissionRow>> {
     sqlx::query_as(
-        "SELECT ticket_id, scanned_at, gate FROM checkins WHERE ticket_id = $1 AND result = 'admitted'",
+        "SELECT ticket_id, scanned_at, gate FROM checkins \
+         WHERE ticket_id = $1 AND list_key = $2 AND result = 'admitted'",
     )
     .bind(ticket_id)
+    .bind(list)
     .fetch_optional(&mut **tx)
     .await
 }
@@ -161,6 +183,8 @@ pub async fn scan_by_nonce(
 
 pub struct NewScan<'a> {
     pub fair_id: i64,
+    /// The check-in list (`entrance` for the fair's door).
+    pub list: &'a str,
     pub ticket_id: i64,
     pub slot_id: Option<i64>,
     /// `admitted`, `duplicate` or `refused`.
@@ -177,12 +201,13 @@ pub struct NewScan<'a> {
 }
 
 /// Appends a scan; false when its nonce was recorded already or, for an
-/// admission, the ticket was admitted already (a racing device won).
+/// admission, the ticket was admitted on the list already (a racing
+/// device won).
 pub async fn insert_scan(tx: &mut Tx, scan: &NewScan<'_>) -> sqlx::Result<bool> {
     let result = sqlx::query(
         "INSERT INTO checkins (fair_id, ticket_id, slot_id, result, reason, gate, device, staff_user_id, \
-         door_token_id, nonce, scanned_at, recorded_at, offline) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING",
+         door_token_id, nonce, scanned_at, recorded_at, offline, list_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING",
     )
     .bind(scan.fair_id)
     .bind(scan.ticket_id)
@@ -197,6 +222,7 @@ pub async fn insert_scan(tx: &mut Tx, scan: &NewScan<'_>) -> sqlx::Result<bool> 
     .bind(scan.scanned_at)
     .bind(scan.recorded_at)
     .bind(i64::from(scan.offline))
+    .bind(scan.list)
     .execute(&mut **tx)
     .await?;
     Ok(result.rows_affected() == 1)
@@ -212,25 +238,38 @@ pub struct SlotCountRow {
     pub checked_in: i64,
 }
 
-/// Each slot with its places taken and its admissions.
-pub async fn slot_counts(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<SlotCountRow>> {
+/// Each slot with its places taken and its admissions on a check-in list.
+pub async fn slot_counts(
+    pool: &AnyPool,
+    fair_id: i64,
+    list: &str,
+) -> sqlx::Result<Vec<SlotCountRow>> {
     sqlx::query_as(
         "SELECT s.id, s.starts_at, s.ends_at, s.capacity, s.taken, \
-         (SELECT COUNT(*) FROM checkins c WHERE c.slot_id = s.id AND c.result = 'admitted') AS checked_in \
+         (SELECT COUNT(*) FROM checkins c \
+          WHERE c.slot_id = s.id AND c.list_key = $2 AND c.result = 'admitted') AS checked_in \
          FROM time_slots s WHERE s.fair_id = $1 ORDER BY s.starts_at, s.id",
     )
     .bind(fair_id)
+    .bind(list)
     .fetch_all(pool)
     .await
 }
 
-/// Admissions per quarter hour: (start of the quarter, count).
-pub async fn quarter_counts(pool: &AnyPool, fair_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+/// Admissions on a check-in list per quarter hour: (start of the quarter,
+/// count).
+pub async fn quarter_counts(
+    pool: &AnyPool,
+    fair_id: i64,
+    list: &str,
+) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
         "SELECT (scanned_at / 900) * 900 AS quarter, COUNT(*) FROM checkins \
-         WHERE fair_id = $1 AND result = 'admitted' GROUP BY (scanned_at / 900) * 900 ORDER BY quarter",
+         WHERE fair_id = $1 AND list_key = $2 AND result = 'admitted' \
+         GROUP BY (scanned_at / 900) * 900 ORDER BY quarter",
     )
     .bind(fair_id)
+    .bind(list)
     .fetch_all(pool)
     .await
 }

@@ -14,9 +14,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// How often the view asks for new figures.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const REFRESH_SECS: u64 = 5;
 
-/// Counts up every [`REFRESH_SECS`] in the browser, which reloads the figures.
+/// Counts `ticks` up every [`REFRESH_SECS`] in the browser; the server
+/// renders the figures once.
 #[cfg(feature = "hydrate")]
 fn tick_every_few_seconds(ticks: RwSignal<u64>) {
     Effect::new(move |_| {
@@ -27,11 +29,8 @@ fn tick_every_few_seconds(ticks: RwSignal<u64>) {
     });
 }
 
-/// On the server the page is rendered once.
 #[cfg(not(feature = "hydrate"))]
-fn tick_every_few_seconds(_ticks: RwSignal<u64>) {
-    let _ = REFRESH_SECS;
-}
+fn tick_every_few_seconds(_ticks: RwSignal<u64>) {}
 
 #[component]
 pub fn LiveDoorPage() -> impl IntoView {

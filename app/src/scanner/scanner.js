@@ -1,5 +1,5 @@
-// Browser parts of the door scanner that Rust reaches through wasm-bindgen:
-// IndexedDB (the door pack and the offline queue survive a reload), random
+// Browser parts of the scanner (app/src/scanner/) that Rust reaches through
+// wasm-bindgen: IndexedDB (the door pack and the offline queue survive a reload), random
 // nonces, feedback by sound and vibration, and the camera with the
 // browser's BarcodeDetector or, where there is none, frames handed to the
 // QR decoder in wasm.
