@@ -13,6 +13,7 @@ use app::{
     },
     error::Problem,
     fairs::{SlotForm, service as fairs},
+    i18n::Locale,
     mail::outbox,
     organisations::{OrgKind, Role},
     service_error::ServiceError,
@@ -742,12 +743,12 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     );
 
     // Held requests publish nothing; once the organiser confirms, they show.
-    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default(), Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(held.total, 0, "a held request publishes nothing");
     assert!(matches!(
-        employers::exhibitor_page(&w.state, &slug, a.0).await,
+        employers::exhibitor_page(&w.state, &slug, a.0, Locale::de).await,
         Err(ServiceError::NotFound)
     ));
     for booking in [a_booking, b_booking] {
@@ -755,7 +756,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default(), Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.total, 2);
@@ -773,7 +774,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
         let state = w.state.clone();
         let slug = slug.clone();
         async move {
-            employers::directory(&state, &slug, &filter)
+            employers::directory(&state, &slug, &filter, Locale::de)
                 .await
                 .map(|d| d.entries.into_iter().map(|e| e.name).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -787,7 +788,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     assert_eq!(filtered("", "", "tr").await, ["Logistik Kassel GmbH"]);
     assert!(filtered("it", "", "").await.is_empty());
 
-    let page = employers::exhibitor_page(&w.state, &slug, a.0)
+    let page = employers::exhibitor_page(&w.state, &slug, a.0, Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.booth_ids, vec![w.booths[0]]);
@@ -805,7 +806,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     // Not an exhibitor there: no page.
     let c = employer(&w, 3).await;
     assert!(matches!(
-        employers::exhibitor_page(&w.state, &slug, c.0).await,
+        employers::exhibitor_page(&w.state, &slug, c.0, Locale::de).await,
         Err(ServiceError::NotFound)
     ));
 }
@@ -863,10 +864,10 @@ async fn only_the_employers_people_edit_its_profile_and_jobs(db: TestDb) {
         Some(Problem::BookingClosed)
     );
     assert!(matches!(
-        employers::jobs_page(&w.state, &b.1, b.0, &slug).await,
+        employers::jobs_page(&w.state, &b.1, b.0, &slug, Locale::de).await,
         Err(ServiceError::Forbidden)
     ));
-    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug)
+    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug, Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(mine.jobs.len(), 1);

@@ -178,7 +178,7 @@ async fn planned_fair(w: &World) -> (i64, i64, i64) {
 async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: TestDb) {
     let w = world(db).await;
     let fair = ok(fairs::create_fair(&w.state, &w.owner, w.org, &fair_form()).await);
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, Locale::de).await);
     assert_eq!(plan.status, FairStatus::Draft);
     assert_eq!(plan.slug, "jobmesse-kassel");
     assert_eq!(
@@ -190,7 +190,7 @@ async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: Test
     assert!(plan.organisers[0].is_lead);
 
     let second = ok(fairs::create_fair(&w.state, &w.owner, w.org, &fair_form()).await);
-    let plan = ok(views::plan(&w.state, &w.owner, second).await);
+    let plan = ok(views::plan(&w.state, &w.owner, second, Locale::de).await);
     assert_eq!(plan.slug, "jobmesse-kassel-2", "slugs stay unique");
 
     let mut bad = fair_form();
@@ -209,7 +209,7 @@ async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: Test
     let mut edit = fair_form();
     edit.title_de = "Jobmesse Kassel 2027".into();
     ok(fairs::update_fair(&w.state, &w.owner, fair, &edit).await);
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, Locale::de).await);
     assert_eq!(plan.form.title_de, "Jobmesse Kassel 2027");
     assert_eq!(
         plan.slug, "jobmesse-kassel",
@@ -516,10 +516,10 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
             fairs::add_co_organiser(&w.state, outsider, fair, other_org).await
         ));
         assert!(forbidden(
-            views::plan(&w.state, outsider, fair).await.map(|_| ())
+            views::plan(&w.state, outsider, fair, Locale::de).await.map(|_| ())
         ));
         assert!(forbidden(
-            views::dashboard(&w.state, outsider, fair, false)
+            views::dashboard(&w.state, outsider, fair, Locale::de)
                 .await
                 .map(|_| ())
         ));
@@ -549,7 +549,7 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
     )
     .await);
     assert!(matches!(
-        views::plan(&w.state, &w.owner, 9_999).await,
+        views::plan(&w.state, &w.owner, 9_999, Locale::de).await,
         Err(ServiceError::NotFound)
     ));
 }
@@ -563,7 +563,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
     let employer_org =
         organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
 
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, Locale::de).await);
     assert!(plan.candidates.iter().any(|c| c.organisation_id == chamber));
     assert!(
         !plan
@@ -579,7 +579,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
     );
 
     assert!(matches!(
-        views::plan(&w.state, &chamber_planner, fair).await,
+        views::plan(&w.state, &chamber_planner, fair, Locale::de).await,
         Err(ServiceError::Forbidden)
     ));
     ok(fairs::add_co_organiser(&w.state, &w.owner, fair, chamber).await);
@@ -607,7 +607,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
         &slot("12:30", "14:00", "50", "open"),
     )
     .await);
-    let mine = ok(views::my_fairs(&w.state, &chamber_planner, false).await);
+    let mine = ok(views::my_fairs(&w.state, &chamber_planner, Locale::de).await);
     assert_eq!(mine.len(), 1, "the fair appears in the co-organiser's list");
     // The lead organisation cannot be removed; the co-organiser can.
     let lead = fairs::remove_co_organiser(&w.state, &chamber_planner, fair, w.org).await;
@@ -624,7 +624,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
     assert!(
         matches!(
-            views::public_fair(&w.state, "jobmesse-kassel", false).await,
+            views::public_fair(&w.state, "jobmesse-kassel", Locale::de).await,
             Err(ServiceError::NotFound)
         ),
         "drafts are not public"
@@ -647,7 +647,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
         .unwrap_or_else(|e| panic!("{e}"));
     ok(fairs::change_status(&w.state, &w.owner, fair, "published").await);
 
-    let page = ok(views::public_fair(&w.state, "jobmesse-kassel", true).await);
+    let page = ok(views::public_fair(&w.state, "jobmesse-kassel", Locale::en).await);
     assert_eq!(page.title, "Kassel job fair");
     assert_eq!(
         page.description,
@@ -684,7 +684,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
     assert!(page.url.ends_with("/fairs/jobmesse-kassel"));
 
     ok(fairs::change_status(&w.state, &w.owner, fair, "closed").await);
-    let closed = ok(views::public_fair(&w.state, "jobmesse-kassel", false).await);
+    let closed = ok(views::public_fair(&w.state, "jobmesse-kassel", Locale::de).await);
     assert_eq!(closed.registration, RegistrationWindow::Over);
 }
 
@@ -712,7 +712,7 @@ async fn the_dashboard_counts_and_the_exports_open_in_excel(db: TestDb) {
         )
         .await;
     }
-    let d = ok(views::dashboard(&w.state, &w.owner, fair, false).await);
+    let d = ok(views::dashboard(&w.state, &w.owner, fair, Locale::de).await);
     assert_eq!((d.booths_booked, d.booths_held, d.booths_free), (1, 1, 1));
     assert_eq!((d.registrations, d.capacity), (3, 300));
     let points = &d.series[0].points;

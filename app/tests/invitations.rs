@@ -176,7 +176,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
     .await;
     assert_eq!(again.ok(), Some(0));
     assert_eq!(count(&w.state, "mail_outbox").await, 2);
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(view.invites.iter().all(|i| i.state == InviteState::Queued));
@@ -257,7 +257,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
         "{body}"
     );
     assert!(body.contains("Jobcenter Kassel invites you"), "{body}");
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(view.invites.iter().all(|i| i.state == InviteState::Sent));
@@ -364,7 +364,7 @@ async fn only_planners_invite(db: TestDb) {
             Err(ServiceError::Forbidden)
         ));
         assert!(matches!(
-            invitations::view(&w.state, outsider, w.fair).await,
+            invitations::view(&w.state, outsider, w.fair, app::i18n::Locale::de).await,
             Err(ServiceError::Forbidden)
         ));
     }
@@ -437,7 +437,7 @@ async fn employers_are_invited_to_book_a_booth_apart_from_jobseekers(db: TestDb)
         "{}",
         mails[1].body_text
     );
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let kinds: Vec<InviteKind> = view.invites.iter().map(|i| i.kind).collect();

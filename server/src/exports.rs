@@ -53,8 +53,8 @@ async fn csv_response(
 ) -> Response {
     let app = &state.app;
     let locale = request::cookie_value(&parts, request::LOCALE_COOKIE)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Locale::de);
+        .map(|v| app::language::or_default(&v))
+        .unwrap_or_default();
     let Some(user) = request::user_of_request(app, &parts).await else {
         return Redirect::to("/login").into_response();
     };

@@ -26,8 +26,8 @@ pub async fn calendar(
     parts: Parts,
 ) -> Response {
     let locale = request::cookie_value(&parts, request::LOCALE_COOKIE)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Locale::de);
+        .map(|v| app::language::or_default(&v))
+        .unwrap_or_default();
     match service::calendar(&state.app, &token, locale).await {
         Ok(ics) => {
             let mut response = ics.into_response();

@@ -108,21 +108,6 @@ pub struct ConfirmationDoc {
     pub confirmed_on: String,
 }
 
-/// Euros with a comma, as German invoices write them: `1.250,00 €`.
-pub fn format_euros(cents: i64) -> String {
-    let euros = cents / 100;
-    let mut grouped = String::new();
-    let digits = euros.abs().to_string();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{grouped},{:02} €", (cents % 100).abs())
-}
-
 /// Whether an employer may still cancel a booking online: a hold always,
 /// a confirmed booking until the fair's deadline before the start.
 pub fn may_cancel(status: BookingStatus, now: i64, fair_starts_at: i64, cancel_days: i64) -> bool {
@@ -154,14 +139,6 @@ mod tests {
             14
         ));
         assert!(!may_cancel(BookingStatus::Cancelled, 0, start, 14));
-    }
-
-    #[test]
-    fn prices_read_as_in_german_invoices() {
-        assert_eq!(format_euros(45_000), "450,00 €");
-        assert_eq!(format_euros(125_050), "1.250,50 €");
-        assert_eq!(format_euros(0), "0,00 €");
-        assert_eq!(format_euros(123_456_789), "1.234.567,89 €");
     }
 
     #[test]

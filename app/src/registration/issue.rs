@@ -9,11 +9,9 @@ use super::{
 };
 use crate::{
     db::Tx,
-    fairs::{
-        store::{FairRow, SlotRow},
-        time,
-    },
+    fairs::store::{FairRow, SlotRow},
     i18n::Locale,
+    language::dates,
     mail::{
         outbox::{self, Envelope},
         templates::{self, Attachment, Message, TicketMail, TicketMailKind},
@@ -173,16 +171,13 @@ pub async fn issue_ticket(
     Err(anyhow::anyhow!("no free ticket number").into())
 }
 
+/// The language of a stored code; see [`crate::language::or_default`].
 pub fn locale_of(code: &str) -> Locale {
-    if code == "en" { Locale::en } else { Locale::de }
+    crate::language::or_default(code)
 }
 
 pub fn title(fair: &FairRow, locale: Locale) -> String {
-    crate::fairs::localized_title(
-        &fair.title_de,
-        fair.title_en.as_deref(),
-        locale == Locale::en,
-    )
+    fair.texts.title(locale)
 }
 
 /// The registration's personal link, absolute (for mails).
@@ -209,7 +204,7 @@ pub fn ticket_message(
     let locale = locale_of(&registration.locale);
     let fair_title = title(fair, locale);
     let link = personal_link(state, registration);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
     let mut message = templates::ticket_mail(
         locale,
         &TicketMail {
@@ -248,7 +243,7 @@ pub fn waitlist_message(
     position: i64,
 ) -> Message {
     let locale = locale_of(&registration.locale);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
     templates::waitlist_mail(
         locale,
         &registration.name,

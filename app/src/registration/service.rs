@@ -24,9 +24,9 @@ use crate::{
     fairs::{
         EntryMode, FairStatus,
         store::{self as fair_store, FairRow, SlotRow},
-        time,
     },
     i18n::Locale,
+    language::dates,
     mail::templates::{self, TicketMailKind},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
@@ -44,10 +44,10 @@ fn registration_open(fair: &FairRow, now: i64) -> bool {
         && now < fair.registration_closes_at.unwrap_or(fair.starts_at)
 }
 
-fn slot_choice(slot: &SlotRow, zone: &str) -> SlotChoice {
+fn slot_choice(slot: &SlotRow, zone: &str, locale: Locale) -> SlotChoice {
     SlotChoice {
         id: slot.id,
-        when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        when: dates::range(locale, slot.starts_at, slot.ends_at, zone),
         places_left: (slot.capacity - slot.taken).max(0),
         entry_mode: EntryMode::parse(&slot.entry_mode).unwrap_or(EntryMode::Open),
     }
@@ -88,14 +88,14 @@ pub async fn page(
             }),
         None => None,
     };
-    let deleted_on = time::format_date(fair.ends_at + RETENTION_DAYS * 86_400, zone);
+    let deleted_on = dates::date(locale, fair.ends_at + RETENTION_DAYS * 86_400, zone);
     Ok(RegistrationPage {
         slug: fair.slug.clone(),
         fair_title: title(&fair, locale),
-        when: time::format_range(fair.starts_at, fair.ends_at, zone),
+        when: dates::range(locale, fair.starts_at, fair.ends_at, zone),
         venue: format!("{}, {}", fair.venue_name, fair.venue_address),
         open: registration_open(&fair, state.now()),
-        slots: slots.iter().map(|s| slot_choice(s, zone)).collect(),
+        slots: slots.iter().map(|s| slot_choice(s, zone, locale)).collect(),
         privacy: PrivacyFacts {
             organisers: store::organiser_names(pool, fair.id).await?.join(", "),
             deleted_on,
@@ -510,7 +510,7 @@ pub async fn ticket_page(
         fair_title,
         fair_slug: fair.slug.clone(),
         slot_id: slot.id,
-        slot_when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        slot_when: dates::range(locale, slot.starts_at, slot.ends_at, zone),
         venue_name: fair.venue_name.clone(),
         venue_address: fair.venue_address.clone(),
         map_link: map_link(&fair),
@@ -521,7 +521,7 @@ pub async fn ticket_page(
             .filter(|s| {
                 s.id != slot.id && s.entry_mode == EntryMode::Open.as_str() && s.taken < s.capacity
             })
-            .map(|s| slot_choice(s, zone))
+            .map(|s| slot_choice(s, zone, locale))
             .collect(),
         exhibitors,
         changeable,
