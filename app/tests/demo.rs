@@ -18,7 +18,7 @@ async fn seeds_once(db: TestDb) {
         matches!(demo::seed_if_empty(&db, &clock).await, Ok(false)),
         "second start writes nothing"
     );
-    let fairs = store::upcoming_published(db.pool(), 1_800_000_000)
+    let fairs = store::upcoming_published(db.pool(), 1_800_000_000, Locale::de)
         .await
         .unwrap_or_default();
     let slugs: Vec<_> = fairs.iter().map(|f| f.slug.as_str()).collect();
