@@ -6,7 +6,6 @@ use app::{
     auth::request,
     error::AppError,
     fairs::export::{self, CsvFile, Separator},
-    i18n::Locale,
 };
 use axum::{
     extract::{Path, Query, State},

@@ -224,8 +224,7 @@ fn cache_key(path: &str, language: Option<&str>, text_size: Option<&str>) -> Str
 /// The language a cookie value stands for in the key (the default one for
 /// an unknown value, as the page renders it).
 fn key_language(cookie: Option<&str>) -> &'static str {
-    use leptos_i18n::Locale as _;
-    app::language::or_default(cookie.unwrap_or_default()).as_str()
+    app::language::code(app::language::or_default(cookie.unwrap_or_default()))
 }
 
 /// The nonce of a page's `content-security-policy` header.

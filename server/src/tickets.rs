@@ -2,7 +2,7 @@
 //! link, and each fair's public ticket keys for scanners.
 use crate::startup::ServerState;
 use app::{
-    auth::request, error::AppError, i18n::Locale, registration::service,
+    auth::request, error::AppError, registration::service,
     service_error::ServiceError,
 };
 use axum::{

@@ -24,6 +24,11 @@ pub fn or_default(code: &str) -> Locale {
     parse(code).unwrap_or_default()
 }
 
+/// The code of a language (`de`), for crates that do not use leptos_i18n.
+pub fn code(locale: Locale) -> &'static str {
+    locale.as_str()
+}
+
 /// Every language on offer except `current`, in list order: what the
 /// language switch offers.
 pub fn others(current: Locale) -> impl Iterator<Item = Locale> {
