@@ -1,10 +1,7 @@
 //! Plain HTTP routes around tickets: the calendar file behind the personal
 //! link, and each fair's public ticket keys for scanners.
 use crate::startup::ServerState;
-use app::{
-    auth::request, error::AppError, registration::service,
-    service_error::ServiceError,
-};
+use app::{auth::request, error::AppError, registration::service, service_error::ServiceError};
 use axum::{
     Json,
     extract::{Path, State},

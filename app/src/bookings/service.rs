@@ -24,12 +24,12 @@ use crate::{
         texts,
     },
     floorplan::{BoothCategory, Extra},
+    i18n::Locale,
+    language::{self, dates, numbers},
     mail::{
         outbox::{self, Envelope},
         templates::{self, BookingMail, BookingStep},
     },
-    i18n::Locale,
-    language::{self, dates, numbers},
     organisations::{OrgKind, store as org_store},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
@@ -305,7 +305,8 @@ async fn mail_step(
         return Ok(());
     };
     let zone = &booking.time_zone;
-    let fair_texts = texts::texts_of(&mut **tx, booking.fair_id, &booking.fair_default_locale).await?;
+    let fair_texts =
+        texts::texts_of(&mut **tx, booking.fair_id, &booking.fair_default_locale).await?;
     let number = booking.number.map(|n| n.to_string()).unwrap_or_default();
     let booth = format!("{} · {}", booking.hall_name, booking.booth_label);
     let base = &state.config.public_url;

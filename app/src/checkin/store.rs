@@ -69,7 +69,10 @@ pub async fn door_fairs_of(
     .bind(user_id)
     .fetch_all(pool)
     .await?;
-    let ids: Vec<(i64, &str)> = rows.iter().map(|r| (r.id, r.default_locale.as_str())).collect();
+    let ids: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.id, r.default_locale.as_str()))
+        .collect();
     let mut texts = texts::texts_of_fairs(pool, &ids).await?;
     for row in &mut rows {
         row.texts = texts.remove(&row.id).unwrap_or_default();

@@ -27,7 +27,14 @@ pub async fn save_profile(organisation_id: i64, form: ProfileForm) -> Result<(),
 pub async fn get_jobs(organisation_id: i64, slug: String) -> Result<JobsPage, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::jobs_page(&state, &user, organisation_id, &slug, request::request_locale()).await?)
+    Ok(service::jobs_page(
+        &state,
+        &user,
+        organisation_id,
+        &slug,
+        request::request_locale(),
+    )
+    .await?)
 }
 
 #[server(endpoint = "employers/add_job")]

@@ -11,8 +11,8 @@ use super::{
 };
 use crate::{
     auth::CurrentUser,
-    i18n::Locale,
     error::{FORM, FieldErrors, Problem},
+    i18n::Locale,
     organisations::{OrgKind, Role, service as orgs},
     service_error::{ServiceError, ServiceResult},
     state::AppState,

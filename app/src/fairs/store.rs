@@ -131,7 +131,13 @@ pub async fn insert_fair(
     )
     .bind(slug)
     .bind(organisation_id)
-    .bind(v.texts.first().map(|t| t.locale).unwrap_or_default().as_str())
+    .bind(
+        v.texts
+            .first()
+            .map(|t| t.locale)
+            .unwrap_or_default()
+            .as_str(),
+    )
     .bind(v.venue_name)
     .bind(v.venue_address)
     .bind(v.time_zone)
@@ -219,7 +225,10 @@ pub async fn fairs_planned_by(pool: &AnyPool, user_id: i64) -> sqlx::Result<Vec<
     .bind(user_id)
     .fetch_all(pool)
     .await?;
-    let ids: Vec<(i64, &str)> = rows.iter().map(|r| (r.id, r.default_locale.as_str())).collect();
+    let ids: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.id, r.default_locale.as_str()))
+        .collect();
     let mut texts = texts::texts_of_fairs(pool, &ids).await?;
     for row in &mut rows {
         row.texts = texts.remove(&row.id).unwrap_or_default();

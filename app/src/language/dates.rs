@@ -74,12 +74,18 @@ mod tests {
     fn german_dates_read_as_before() {
         let start = unix_at("Europe/Berlin", 2027, 3, 10, 9, 0).unwrap_or_default();
         let zone = "Europe/Berlin";
-        assert_eq!(range(Locale::de, start, start + 7 * 3600, zone), "10.03.2027 · 09:00–16:00");
+        assert_eq!(
+            range(Locale::de, start, start + 7 * 3600, zone),
+            "10.03.2027 · 09:00–16:00"
+        );
         assert_eq!(moment(Locale::de, start, zone), "10.03.2027, 09:00");
         assert_eq!(date(Locale::de, start, zone), "10.03.2027");
         assert_eq!(day(Locale::de, start, zone), "10.03.");
         assert_eq!(clock(Locale::de, start, zone), "09:00");
-        assert_eq!(clock_range(Locale::de, start, start + 3 * 3600, zone), "09:00–12:00");
+        assert_eq!(
+            clock_range(Locale::de, start, start + 3 * 3600, zone),
+            "09:00–12:00"
+        );
         let summer = unix_at(zone, 2027, 6, 1, 10, 0).unwrap_or_default();
         assert_eq!(
             range(Locale::de, summer, summer + 26 * 3600, zone),

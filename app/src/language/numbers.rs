@@ -5,7 +5,10 @@ use leptos_i18n::td_string;
 
 /// A whole number with the language's thousands mark: "1.250" / "1,250".
 pub fn whole(locale: Locale, n: i64) -> String {
-    let digits = group(&n.unsigned_abs().to_string(), td_string!(locale, language.group_mark));
+    let digits = group(
+        &n.unsigned_abs().to_string(),
+        td_string!(locale, language.group_mark),
+    );
     if n < 0 { format!("-{digits}") } else { digits }
 }
 

@@ -19,7 +19,11 @@ pub enum Block<'a> {
     /// Small print, e.g. a hint.
     Note(String),
     /// An inline image (attached under `cid`); HTML only.
-    Image { cid: &'a str, alt: String, size: u32 },
+    Image {
+        cid: &'a str,
+        alt: String,
+        size: u32,
+    },
     /// A short code shown large; HTML only (the facts carry it in text).
     Code(&'a str),
     /// Label–value pairs.
@@ -36,7 +40,8 @@ pub struct Mail<'a> {
     pub footer: Option<(String, &'a str)>,
 }
 
-const BODY_STYLE: &str = "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a";
+const BODY_STYLE: &str =
+    "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a";
 const BUTTON_STYLE: &str = "display:inline-block;background:#0b57d0;color:#ffffff;padding:12px 20px;\
      border-radius:6px;text-decoration:none;font-weight:bold";
 const SMALL_STYLE: &str = "font-size:14px;color:#444444";

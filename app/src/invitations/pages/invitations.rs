@@ -15,8 +15,8 @@ use crate::{
     },
     tr,
 };
-use leptos_i18n::Locale as _;
 use leptos::{ev, prelude::*};
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 fn kind_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, Signal<String>)> {
@@ -203,7 +203,10 @@ fn InviteOneForm(
         .iter()
         .map(|l| {
             let name = leptos_i18n::td_string!(*l, language.name);
-            (l.as_str().to_owned(), Signal::derive(move || name.to_owned()))
+            (
+                l.as_str().to_owned(),
+                Signal::derive(move || name.to_owned()),
+            )
         })
         .collect();
     let mut slot_options = vec![(String::new(), tr!(i18n, invitations.any_slot))];

@@ -218,4 +218,3 @@ mod tests {
         assert!(mail.text.contains("as Door staff"));
     }
 }
-
