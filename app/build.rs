@@ -3,10 +3,16 @@
 use leptos_i18n_build::{Config, TranslationsInfos};
 use std::{env, error::Error, path::PathBuf};
 
+/// The languages on offer, the default first: each is a `locales/<code>.json`
+/// file and its code here. Everything else (the `Locale` enum, parsing a
+/// stored code, the language switch, `lang` and `dir`) follows from this list.
+const LOCALES: &[&str] = &["de", "en"];
+
 fn main() -> Result<(), Box<dyn Error>> {
     route_groups()?;
     let out_dir = PathBuf::from(env::var("OUT_DIR")?).join("i18n");
-    let mut config = Config::new("de")?.add_locale("en")?;
+    let (default, others) = LOCALES.split_first().ok_or("LOCALES is empty")?;
+    let mut config = Config::new(default)?.add_locales(others)?;
     // Lets `t_string!`/`td_string!` interpolate values (mail templates, attributes).
     config.options = std::mem::take(&mut config.options).interpolate_display(true);
     let translations = TranslationsInfos::parse(config)?;

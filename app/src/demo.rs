@@ -7,7 +7,11 @@ use crate::{
     auth::password,
     clock::Clock,
     db::{Db, Tx},
-    fairs::time,
+    fairs::{
+        texts::{TextValues, save_texts},
+        time,
+    },
+    i18n::Locale,
     organisations::{OrgKind, Role, store as org_store},
 };
 use crate::places::Places;
@@ -335,17 +339,13 @@ impl Fair {
             }
         };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
+            "INSERT INTO fairs (slug, organisation_id, \
              venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
              registration_closes_at, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'published', $14, $14) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'published', $10, $10) RETURNING id",
         )
         .bind(self.slug)
         .bind(self.organiser)
-        .bind(self.title_de)
-        .bind(self.title_en)
-        .bind(self.description_de)
-        .bind(self.description_en)
         .bind(self.venue_name)
         .bind(self.venue_address)
         .bind(ZONE)
@@ -356,6 +356,19 @@ impl Fair {
         .bind(now)
         .fetch_one(&mut **tx)
         .await?;
+        let texts = [
+            TextValues {
+                locale: Locale::de,
+                title: self.title_de,
+                description: self.description_de,
+            },
+            TextValues {
+                locale: Locale::en,
+                title: self.title_en,
+                description: self.description_en,
+            },
+        ];
+        save_texts(tx, id, &texts).await?;
         for org in std::iter::once(self.organiser).chain(self.co_organiser) {
             sqlx::query("INSERT INTO fair_organisers (fair_id, organisation_id) VALUES ($1, $2)")
                 .bind(id)

@@ -19,6 +19,7 @@ pub mod error;
 pub mod fairs;
 pub mod floorplan;
 pub mod invitations;
+pub mod language;
 pub mod mail_viewer;
 pub mod organisations;
 pub mod parts;

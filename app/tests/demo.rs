@@ -6,6 +6,7 @@ use app::{
     demo,
     fairs::{RegistrationWindow, store, views},
     floorplan::{BoothCategory, Extra},
+    i18n::Locale,
     state::{AppConfig, AppState},
 };
 use std::sync::Arc;
@@ -17,7 +18,7 @@ async fn seeds_once(db: TestDb) {
         matches!(demo::seed_if_empty(&db, &clock).await, Ok(false)),
         "second start writes nothing"
     );
-    let fairs = store::upcoming_published(db.pool(), 1_800_000_000)
+    let fairs = store::upcoming_published(db.pool(), 1_800_000_000, Locale::de)
         .await
         .unwrap_or_default();
     let slugs: Vec<_> = fairs.iter().map(|f| f.slug.as_str()).collect();
@@ -38,7 +39,7 @@ async fn seeds_once(db: TestDb) {
     // The public page of the demo shows an open registration, the plan with
     // a premium booth (screen for company films) and the exhibitors.
     let state = AppState::new(db.db.clone(), Arc::new(clock), AppConfig::default());
-    let page = views::public_fair(&state, "mittelhessen", false)
+    let page = views::public_fair(&state, "mittelhessen", Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(page.registration, RegistrationWindow::Open { .. }));
@@ -50,7 +51,7 @@ async fn seeds_once(db: TestDb) {
             .any(|b| b.category == BoothCategory::Premium && b.extras.contains(&Extra::Screen))
     );
     assert_eq!(page.exhibitors.len(), 4);
-    let today = views::public_fair(&state, "jobtag-kassel", false)
+    let today = views::public_fair(&state, "jobtag-kassel", Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(

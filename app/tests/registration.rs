@@ -524,7 +524,7 @@ async fn invite_only_slots_need_the_invited_address_and_an_unused_code(db: TestD
         Ok(Registered::Ticket { .. })
     ));
     assert!(invite_used(&w, gabi).await);
-    let list = app::invitations::service::view(&w.state, &w.owner, w.fair)
+    let list = app::invitations::service::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let state = list

@@ -6,7 +6,6 @@ use app::{
     auth::request,
     error::AppError,
     fairs::export::{self, CsvFile, Separator},
-    i18n::Locale,
 };
 use axum::{
     extract::{Path, Query, State},
@@ -53,8 +52,8 @@ async fn csv_response(
 ) -> Response {
     let app = &state.app;
     let locale = request::cookie_value(&parts, request::LOCALE_COOKIE)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Locale::de);
+        .map(|v| app::language::or_default(&v))
+        .unwrap_or_default();
     let Some(user) = request::user_of_request(app, &parts).await else {
         return Redirect::to("/login").into_response();
     };

@@ -221,12 +221,10 @@ fn cache_key(path: &str, language: Option<&str>, text_size: Option<&str>) -> Str
     format!("{path}|{language}|{size}")
 }
 
-/// The language a cookie value stands for in the key: English or German.
+/// The language a cookie value stands for in the key (the default one for
+/// an unknown value, as the page renders it).
 fn key_language(cookie: Option<&str>) -> &'static str {
-    match cookie {
-        Some("en") => "en",
-        _ => "de",
-    }
+    app::language::code(app::language::or_default(cookie.unwrap_or_default()))
 }
 
 /// The nonce of a page's `content-security-policy` header.

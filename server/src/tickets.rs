@@ -1,10 +1,7 @@
 //! Plain HTTP routes around tickets: the calendar file behind the personal
 //! link, and each fair's public ticket keys for scanners.
 use crate::startup::ServerState;
-use app::{
-    auth::request, error::AppError, i18n::Locale, registration::service,
-    service_error::ServiceError,
-};
+use app::{auth::request, error::AppError, registration::service, service_error::ServiceError};
 use axum::{
     Json,
     extract::{Path, State},
@@ -23,8 +20,8 @@ pub async fn calendar(
     parts: Parts,
 ) -> Response {
     let locale = request::cookie_value(&parts, request::LOCALE_COOKIE)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Locale::de);
+        .map(|v| app::language::or_default(&v))
+        .unwrap_or_default();
     match service::calendar(&state.app, &token, locale).await {
         Ok(ics) => {
             let mut response = ics.into_response();

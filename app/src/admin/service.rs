@@ -134,7 +134,7 @@ pub async fn decide(
     };
     let link = format!("{}/account", state.config.public_url);
     for (owner_name, email, locale) in store::owners_in(&mut tx, org_id).await? {
-        let locale = locale.parse().unwrap_or(Locale::de);
+        let locale = crate::language::or_default(&locale);
         let message = mail::templates::approval_decided(locale, &owner_name, &name, approve, &link);
         mail::outbox::enqueue(
             &mut tx,

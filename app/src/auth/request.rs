@@ -51,12 +51,12 @@ pub fn session_token() -> Option<String> {
     request_parts().and_then(|p| cookie_value(&p, SESSION_COOKIE))
 }
 
-/// The language the person chose (cookie), German otherwise.
+/// The language the person chose (cookie), the default one otherwise.
 pub fn request_locale() -> Locale {
     request_parts()
         .and_then(|p| cookie_value(&p, LOCALE_COOKIE))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(Locale::de)
+        .map(|v| crate::language::or_default(&v))
+        .unwrap_or_default()
 }
 
 /// The client's address as the server saw the connection (set by the server

@@ -104,7 +104,7 @@ pub async fn sign_up(
 /// Someone signed up with an address that has an account: its owner hears
 /// of it (at most once an hour), in the account's language.
 async fn tell_the_owner(state: &AppState, user: &store::UserRow, now: i64) -> ServiceResult<()> {
-    let locale = user.locale.parse().unwrap_or(Locale::de);
+    let locale = crate::language::or_default(&user.locale);
     let message = mail::templates::account_exists(
         locale,
         &user.display_name,
@@ -236,7 +236,7 @@ pub async fn request_password_reset(
         return Ok(());
     };
     let now = state.now();
-    let locale = user.locale.parse().unwrap_or(Locale::de);
+    let locale = crate::language::or_default(&user.locale);
     let mut tx = state.db.begin().await?;
     let recipient = (user.id, user.email.as_str(), locale);
     mail_link(

@@ -12,7 +12,7 @@ use {super::service, crate::auth::request};
 pub async fn get_booking_page(slug: String) -> Result<BookingPage, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::booking_page(&state, &user, &slug).await?)
+    Ok(service::booking_page(&state, &user, &slug, request::request_locale()).await?)
 }
 
 /// Requests a booth; the extras come as the checkboxes of the form.
@@ -41,7 +41,7 @@ pub async fn request_booth(
 pub async fn get_my_bookings() -> Result<Vec<BookingView>, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::my_bookings(&state, &user).await?)
+    Ok(service::my_bookings(&state, &user, request::request_locale()).await?)
 }
 
 #[server(endpoint = "bookings/cancel")]
@@ -55,7 +55,7 @@ pub async fn cancel_booking(booking_id: i64) -> Result<(), AppError> {
 pub async fn get_fair_bookings(fair_id: i64) -> Result<FairBookings, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::fair_bookings(&state, &user, fair_id).await?)
+    Ok(service::fair_bookings(&state, &user, fair_id, request::request_locale()).await?)
 }
 
 /// `decision` is `approve` or `reject`; a rejection may carry a message.
@@ -84,5 +84,5 @@ pub async fn decide_booking(
 pub async fn get_confirmation(booking_id: i64) -> Result<ConfirmationDoc, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::confirmation_doc(&state, &user, booking_id).await?)
+    Ok(service::confirmation_doc(&state, &user, booking_id, request::request_locale()).await?)
 }

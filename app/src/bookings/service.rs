@@ -9,7 +9,7 @@
 use super::{
     model::{
         BookingOutcome, BookingPage, BookingStatus, BookingView, ConfirmationDoc, FairBookings,
-        format_euros, may_cancel,
+        may_cancel,
     },
     store::{self, BookableBooth, BookingRow, NewBooking},
 };
@@ -21,19 +21,21 @@ use crate::{
     fairs::{
         FairStatus,
         service::{require_changeable, require_planner},
-        time,
+        texts,
     },
     floorplan::{BoothCategory, Extra},
     events::{self, Event, Notice},
+    i18n::Locale,
+    language::{self, dates, numbers},
     mail::{
         outbox::Envelope,
         templates::{self, BookingMail, BookingStep},
     },
     organisations::{OrgKind, store as org_store},
-    registration::mails::locale_of,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
+use std::collections::HashMap;
 
 /// Only extras the booth offers can be chosen; returns them as stored.
 fn check_extras(booth: &BookableBooth, chosen: &[String]) -> ServiceResult<String> {
@@ -304,10 +306,8 @@ async fn mail_step(
         return Ok(());
     };
     let zone = &booking.time_zone;
-    let until = booking
-        .held_until
-        .map(|t| time::format_moment(t, zone))
-        .unwrap_or_default();
+    let fair_texts =
+        texts::texts_of(&mut **tx, booking.fair_id, &booking.fair_default_locale).await?;
     let number = booking.number.map(|n| n.to_string()).unwrap_or_default();
     let booth = format!("{} · {}", booking.hall_name, booking.booth_label);
     let base = &state.config.public_url;
@@ -335,12 +335,16 @@ async fn mail_step(
     let mails: Vec<_> = recipients
         .into_iter()
         .map(|(email, locale_code, step, link)| {
-            let locale = locale_of(&locale_code);
+            let locale = language::or_default(&locale_code);
+            let until = booking
+                .held_until
+                .map(|t| dates::moment(locale, t, zone))
+                .unwrap_or_default();
             let message = templates::booking_mail(
                 locale,
                 &BookingMail {
                     step,
-                    fair: &booking.fair_title,
+                    fair: &fair_texts.title(locale),
                     booth: &booth,
                     employer: &booking.employer,
                     until: &until,
@@ -398,14 +402,51 @@ fn booking_event(step: BookingStep, fair_id: i64, booking_id: i64) -> Event {
     }
 }
 
+/// The titles of the bookings' fairs in the reader's language, by fair id
+/// (one query).
+async fn fair_titles(
+    state: &AppState,
+    rows: &[BookingRow],
+    locale: Locale,
+) -> ServiceResult<HashMap<i64, String>> {
+    let mut fairs: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.fair_id, r.fair_default_locale.as_str()))
+        .collect();
+    fairs.sort_unstable();
+    fairs.dedup();
+    Ok(texts::texts_of_fairs(state.db.pool(), &fairs)
+        .await?
+        .into_iter()
+        .map(|(id, texts)| (id, texts.title(locale)))
+        .collect())
+}
+
+/// Stored bookings as the lists show them, for a reader of `locale`.
+async fn views_of(
+    state: &AppState,
+    rows: &[BookingRow],
+    locale: Locale,
+) -> ServiceResult<Vec<BookingView>> {
+    let titles = fair_titles(state, rows, locale).await?;
+    let now = state.now();
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let title = titles.get(&row.fair_id).cloned().unwrap_or_default();
+            view_of(row, now, locale, title)
+        })
+        .collect())
+}
+
 /// A stored booking as the lists show it.
-pub fn view_of(row: &BookingRow, now: i64) -> BookingView {
+pub fn view_of(row: &BookingRow, now: i64, locale: Locale, fair_title: String) -> BookingView {
     let status = BookingStatus::parse(&row.status).unwrap_or(BookingStatus::Cancelled);
     BookingView {
         id: row.id,
         organisation_id: row.organisation_id,
         status,
-        fair_title: row.fair_title.clone(),
+        fair_title,
         fair_slug: row.fair_slug.clone(),
         booth: format!("{} · {}", row.hall_name, row.booth_label),
         extras: Extra::parse_list(&row.extras),
@@ -413,11 +454,11 @@ pub fn view_of(row: &BookingRow, now: i64) -> BookingView {
         held_until: row
             .held_until
             .filter(|_| status == BookingStatus::Held)
-            .map(|t| time::format_moment(t, &row.time_zone)),
+            .map(|t| dates::moment(locale, t, &row.time_zone)),
         number: row.number,
         message: row.message.clone(),
         employer: row.employer.clone(),
-        requested: time::format_moment(row.created_at, &row.time_zone),
+        requested: dates::moment(locale, row.created_at, &row.time_zone),
         cancellable: may_cancel(status, now, row.fair_starts_at, row.cancel_days),
     }
 }
@@ -439,6 +480,7 @@ pub async fn booking_page(
     state: &AppState,
     user: &CurrentUser,
     slug: &str,
+    locale: Locale,
 ) -> ServiceResult<BookingPage> {
     let fair = crate::fairs::store::fair_by_slug(state.db.pool(), slug)
         .await?
@@ -449,30 +491,28 @@ pub async fn booking_page(
     let ids: Vec<i64> = employers.iter().map(|(id, _)| *id).collect();
     let bookings = store::bookings_of_employers_at_fair(state.db.pool(), &ids, fair.id).await?;
     Ok(BookingPage {
-        fair_title: fair.title_de.clone(),
+        fair_title: fair.texts.title(locale),
         slug: fair.slug.clone(),
         open: FairStatus::parse(&fair.status) == Some(FairStatus::Published)
             && now < fair.starts_at,
         halls: crate::floorplan::service::halls_of_fair(state.db.pool(), fair.id).await?,
         employers,
-        bookings: bookings.iter().map(|b| view_of(b, now)).collect(),
+        bookings: views_of(state, &bookings, locale).await?,
     })
 }
 
 /// Every booking of the employers the person acts for, newest first.
-pub async fn my_bookings(state: &AppState, user: &CurrentUser) -> ServiceResult<Vec<BookingView>> {
-    let now = state.now();
+pub async fn my_bookings(
+    state: &AppState,
+    user: &CurrentUser,
+    locale: Locale,
+) -> ServiceResult<Vec<BookingView>> {
     let mut all = Vec::new();
     for (id, _) in employers_of(state, user).await? {
-        all.extend(
-            store::bookings_of_employer(state.db.pool(), id)
-                .await?
-                .iter()
-                .map(|b| view_of(b, now)),
-        );
+        all.extend(store::bookings_of_employer(state.db.pool(), id).await?);
     }
     all.sort_by_key(|b| std::cmp::Reverse(b.id));
-    Ok(all)
+    views_of(state, &all, locale).await
 }
 
 /// A fair's bookings for its planners.
@@ -480,17 +520,14 @@ pub async fn fair_bookings(
     state: &AppState,
     user: &CurrentUser,
     fair_id: i64,
+    locale: Locale,
 ) -> ServiceResult<FairBookings> {
     let fair = require_planner(state, user, fair_id).await?;
-    let now = state.now();
+    let bookings = store::bookings_of_fair(state.db.pool(), fair_id).await?;
     Ok(FairBookings {
         fair_id,
-        fair_title: fair.title_de,
-        bookings: store::bookings_of_fair(state.db.pool(), fair_id)
-            .await?
-            .iter()
-            .map(|b| view_of(b, now))
-            .collect(),
+        fair_title: fair.texts.title(locale),
+        bookings: views_of(state, &bookings, locale).await?,
     })
 }
 
@@ -499,22 +536,24 @@ pub async fn confirmation_doc(
     state: &AppState,
     user: &CurrentUser,
     booking_id: i64,
+    locale: Locale,
 ) -> ServiceResult<ConfirmationDoc> {
     let b = confirmation(state, user, booking_id).await?;
     let zone = &b.time_zone;
     let area_dm2 = b.width_dm * b.depth_dm;
+    let fair_texts = texts::texts_of(state.db.pool(), b.fair_id, &b.fair_default_locale).await?;
     Ok(ConfirmationDoc {
         number: b.number.unwrap_or_default(),
         organiser: b.fair_organisation_name.clone(),
         employer: b.employer.clone(),
-        fair_title: b.fair_title.clone(),
+        fair_title: fair_texts.title(locale),
         venue: format!("{}, {}", b.venue_name, b.venue_address),
-        when: time::format_range(b.fair_starts_at, b.fair_ends_at, zone),
+        when: dates::range(locale, b.fair_starts_at, b.fair_ends_at, zone),
         booth: format!("{} · {}", b.hall_name, b.booth_label),
         category: BoothCategory::parse(&b.category).unwrap_or(BoothCategory::Standard),
-        area_m2: crate::units::square_metres_exact(area_dm2),
+        area_m2: numbers::hundredths(locale, area_dm2),
         extras: Extra::parse_list(&b.extras),
-        price: format_euros(b.price_cents),
-        confirmed_on: time::format_date(b.updated_at, zone),
+        price: numbers::price(locale, b.price_cents),
+        confirmed_on: dates::date(locale, b.updated_at, zone),
     })
 }

@@ -188,7 +188,8 @@ pub struct BookingRow {
     pub booth_label: String,
     pub hall_name: String,
     pub fair_id: i64,
-    pub fair_title: String,
+    /// Where the fair's title is missing in a language (titles: `fair_texts`).
+    pub fair_default_locale: String,
     pub fair_slug: String,
     pub fair_organisation_id: i64,
     pub fair_starts_at: i64,
@@ -207,7 +208,7 @@ const BOOKING_COLUMNS: &str = "b.id, b.status, b.extras, b.price_cents, b.held_u
      b.created_at, b.organisation_id, o.name AS employer, u.email AS requested_by_email, \
      u.locale AS requested_by_locale, fo.name AS fair_organisation_name, \
      bo.id AS booth_id, bo.label AS booth_label, h.name AS hall_name, f.id AS fair_id, \
-     f.title_de AS fair_title, f.slug AS fair_slug, f.organisation_id AS fair_organisation_id, \
+     f.default_locale AS fair_default_locale, f.slug AS fair_slug, f.organisation_id AS fair_organisation_id, \
      f.starts_at AS fair_starts_at, f.time_zone, f.booking_cancel_days AS cancel_days, \
      bo.category, bo.width_dm, bo.depth_dm, f.venue_name, f.venue_address, f.ends_at AS fair_ends_at, \
      b.updated_at";

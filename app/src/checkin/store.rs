@@ -2,7 +2,11 @@
 //! changed; a nonce is recorded once per fair, and a ticket admitted once
 //! per check-in list (both by unique indexes, so racing devices cannot
 //! both win).
-use crate::{db::Tx, scanner::lookup::ListedTicket};
+use crate::{
+    db::Tx,
+    fairs::texts::{self, FairTexts},
+    scanner::lookup::ListedTicket,
+};
 use sqlx::{AnyPool, FromRow};
 
 /// What the door needs of a fair.
@@ -11,30 +15,42 @@ pub struct DoorFairRow {
     pub id: i64,
     pub slug: String,
     pub organisation_id: i64,
-    pub title_de: String,
-    pub title_en: Option<String>,
+    pub default_locale: String,
     pub time_zone: String,
     pub starts_at: i64,
     pub ends_at: i64,
     pub status: String,
     pub checkin_tolerance_minutes: i64,
+    /// Title per language (a second query).
+    #[sqlx(skip)]
+    pub texts: FairTexts,
 }
 
-const DOOR_FAIR: &str = "SELECT id, slug, organisation_id, title_de, title_en, time_zone, starts_at, ends_at, \
+const DOOR_FAIR: &str = "SELECT id, slug, organisation_id, default_locale, time_zone, starts_at, ends_at, \
      status, checkin_tolerance_minutes FROM fairs";
 
+async fn with_texts(pool: &AnyPool, row: Option<DoorFairRow>) -> sqlx::Result<Option<DoorFairRow>> {
+    let Some(mut row) = row else {
+        return Ok(None);
+    };
+    row.texts = texts::texts_of(pool, row.id, &row.default_locale).await?;
+    Ok(Some(row))
+}
+
 pub async fn door_fair_by_slug(pool: &AnyPool, slug: &str) -> sqlx::Result<Option<DoorFairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOOR_FAIR} WHERE slug = $1")))
+    let row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOOR_FAIR} WHERE slug = $1")))
         .bind(slug)
         .fetch_optional(pool)
-        .await
+        .await?;
+    with_texts(pool, row).await
 }
 
 pub async fn door_fair_by_id(pool: &AnyPool, id: i64) -> sqlx::Result<Option<DoorFairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOOR_FAIR} WHERE id = $1")))
+    let row = sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOOR_FAIR} WHERE id = $1")))
         .bind(id)
         .fetch_optional(pool)
-        .await
+        .await?;
+    with_texts(pool, row).await
 }
 
 /// Published fairs, not long over, that the person runs the door of (any
@@ -44,7 +60,7 @@ pub async fn door_fairs_of(
     user_id: i64,
     ended_after: i64,
 ) -> sqlx::Result<Vec<DoorFairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let mut rows: Vec<DoorFairRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{DOOR_FAIR} WHERE status = 'published' AND ends_at > $1 AND id IN ( \
            SELECT fo.fair_id FROM fair_organisers fo \
            JOIN memberships m ON m.organisation_id = fo.organisation_id \
@@ -54,7 +70,16 @@ pub async fn door_fairs_of(
     .bind(ended_after)
     .bind(user_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    let ids: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.id, r.default_locale.as_str()))
+        .collect();
+    let mut texts = texts::texts_of_fairs(pool, &ids).await?;
+    for row in &mut rows {
+        row.texts = texts.remove(&row.id).unwrap_or_default();
+    }
+    Ok(rows)
 }
 
 #[derive(Debug, Clone, FromRow)]

@@ -27,7 +27,14 @@ pub async fn save_profile(organisation_id: i64, form: ProfileForm) -> Result<(),
 pub async fn get_jobs(organisation_id: i64, slug: String) -> Result<JobsPage, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::jobs_page(&state, &user, organisation_id, &slug).await?)
+    Ok(service::jobs_page(
+        &state,
+        &user,
+        organisation_id,
+        &slug,
+        request::request_locale(),
+    )
+    .await?)
 }
 
 #[server(endpoint = "employers/add_job")]
@@ -47,11 +54,11 @@ pub async fn delete_job(organisation_id: i64, job_id: i64) -> Result<(), AppErro
 #[server(endpoint = "employers/directory")]
 pub async fn get_directory(slug: String, filter: DirectoryFilter) -> Result<Directory, AppError> {
     let state = request::app_state()?;
-    Ok(service::directory(&state, &slug, &filter).await?)
+    Ok(service::directory(&state, &slug, &filter, request::request_locale()).await?)
 }
 
 #[server(endpoint = "employers/exhibitor")]
 pub async fn get_exhibitor(slug: String, organisation_id: i64) -> Result<ExhibitorPage, AppError> {
     let state = request::app_state()?;
-    Ok(service::exhibitor_page(&state, &slug, organisation_id).await?)
+    Ok(service::exhibitor_page(&state, &slug, organisation_id, request::request_locale()).await?)
 }

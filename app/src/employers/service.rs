@@ -16,6 +16,7 @@ use crate::{
         FairStatus,
         store::{FairRow, exhibitors, fair_by_slug},
     },
+    i18n::Locale,
     organisations::{OrgKind, store as org_store},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
@@ -133,6 +134,7 @@ pub async fn jobs_page(
     user: &CurrentUser,
     organisation_id: i64,
     slug: &str,
+    locale: Locale,
 ) -> ServiceResult<JobsPage> {
     let employer = require_employer(state, user, organisation_id).await?;
     let fair = public_fair(state, slug).await?;
@@ -144,7 +146,7 @@ pub async fn jobs_page(
         organisation_id,
         employer,
         fair_id: fair.id,
-        fair_title: fair.title_de,
+        fair_title: fair.texts.title(locale),
         fair_slug: fair.slug,
         jobs: jobs
             .iter()
@@ -204,6 +206,7 @@ pub async fn directory(
     state: &AppState,
     slug: &str,
     filter: &DirectoryFilter,
+    locale: Locale,
 ) -> ServiceResult<Directory> {
     let pool = state.db.pool();
     let fair = public_fair(state, slug).await?;
@@ -236,7 +239,7 @@ pub async fn directory(
         .collect();
     let total = entries.len();
     Ok(Directory {
-        fair_title: fair.title_de,
+        fair_title: fair.texts.title(locale),
         slug: fair.slug,
         entries: entries.into_iter().filter(|e| filter.admits(e)).collect(),
         total,
@@ -248,6 +251,7 @@ pub async fn exhibitor_page(
     state: &AppState,
     slug: &str,
     organisation_id: i64,
+    locale: Locale,
 ) -> ServiceResult<ExhibitorPage> {
     let pool = state.db.pool();
     let fair = public_fair(state, slug).await?;
@@ -271,7 +275,7 @@ pub async fn exhibitor_page(
     let booth_ids = booths.iter().map(|b| b.booth_id).collect();
     let jobs = store::jobs_at_fair(pool, fair.id).await?;
     Ok(ExhibitorPage {
-        fair_title: fair.title_de,
+        fair_title: fair.texts.title(locale),
         slug: fair.slug,
         profile,
         booths: labels,

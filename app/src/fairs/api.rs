@@ -8,26 +8,21 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{service, views},
-    crate::{auth::request, i18n::Locale},
+    crate::auth::request::{self, request_locale},
 };
-
-#[cfg(feature = "ssr")]
-fn english() -> bool {
-    request::request_locale() == Locale::en
-}
 
 /// Upcoming published fairs, titled in the caller's language. Public.
 #[server(endpoint = "fairs/upcoming")]
 pub async fn upcoming_fairs() -> Result<Vec<FairSummary>, AppError> {
     let state = request::app_state()?;
-    Ok(views::upcoming(&state, english()).await?)
+    Ok(views::upcoming(&state, request_locale()).await?)
 }
 
 /// The public page of a fair. Public.
 #[server(endpoint = "fairs/public")]
 pub async fn get_public_fair(slug: String) -> Result<PublicFair, AppError> {
     let state = request::app_state()?;
-    Ok(views::public_fair(&state, &slug, english()).await?)
+    Ok(views::public_fair(&state, &slug, request_locale()).await?)
 }
 
 /// The caller's fairs, and the organisations they can create fairs for.
@@ -35,7 +30,7 @@ pub async fn get_public_fair(slug: String) -> Result<PublicFair, AppError> {
 pub async fn get_organiser_home() -> Result<OrganiserHome, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(views::organiser_home(&state, &user, english()).await?)
+    Ok(views::organiser_home(&state, &user, request_locale()).await?)
 }
 
 #[server(endpoint = "fairs/create")]
@@ -51,7 +46,7 @@ pub async fn create_fair(organisation_id: i64, form: FairForm) -> Result<(), App
 pub async fn get_fair_plan(fair_id: i64) -> Result<FairPlan, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(views::plan(&state, &user, fair_id).await?)
+    Ok(views::plan(&state, &user, fair_id, request_locale()).await?)
 }
 
 #[server(endpoint = "fairs/update")]
@@ -107,5 +102,5 @@ pub async fn delete_slot(slot_id: i64) -> Result<(), AppError> {
 pub async fn fair_dashboard(fair_id: i64) -> Result<Dashboard, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(views::dashboard(&state, &user, fair_id, english()).await?)
+    Ok(views::dashboard(&state, &user, fair_id, request_locale()).await?)
 }

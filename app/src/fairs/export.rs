@@ -1,8 +1,10 @@
 //! CSV exports of registrations and exhibitors for organisers, made to open
 //! cleanly in Excel: UTF-8 with a byte-order mark, `;` (German Excel) or `,`
 //! as separator, and cells that could start a formula neutralised.
-use super::{service::require_planner, store, time};
-use crate::{auth::CurrentUser, i18n::Locale, service_error::ServiceResult, state::AppState};
+use super::{service::require_planner, store};
+use crate::{
+    auth::CurrentUser, i18n::Locale, language::dates, service_error::ServiceResult, state::AppState,
+};
 use leptos_i18n::td_string;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,10 +96,10 @@ pub async fn registrations(
             vec![
                 r.name,
                 r.email,
-                time::format_range(r.slot_starts_at, r.slot_ends_at, zone),
+                dates::range(locale, r.slot_starts_at, r.slot_ends_at, zone),
                 status(&r.status),
                 r.locale,
-                time::format_moment(r.created_at, zone),
+                dates::moment(locale, r.created_at, zone),
             ]
         })
         .collect();

@@ -11,6 +11,8 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
+pub mod texts;
+#[cfg(feature = "ssr")]
 pub mod time;
 #[cfg(feature = "ssr")]
 pub mod views;

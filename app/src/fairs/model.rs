@@ -3,15 +3,6 @@
 use crate::floorplan::Hall;
 use serde::{Deserialize, Serialize};
 
-/// A fair's title in the reader's language: the English one when asked
-/// for and given, else the German.
-pub fn localized_title(title_de: &str, title_en: Option<&str>, english: bool) -> String {
-    title_en
-        .filter(|t| english && !t.is_empty())
-        .unwrap_or(title_de)
-        .to_owned()
-}
-
 pub const TITLE_MAX: usize = 120;
 pub const DESCRIPTION_MAX: usize = 4000;
 pub const VENUE_MAX: usize = 200;
@@ -25,7 +16,7 @@ pub struct FairSummary {
     pub title: String,
     pub venue_name: String,
     pub venue_address: String,
-    /// e.g. "10.03.2027 · 09:00–16:00"
+    /// e.g. "10.03.2027 · 09:00–16:00", in the reader's language.
     pub when: String,
     /// Machine-readable start for `<time datetime>`.
     pub starts_at_iso: String,

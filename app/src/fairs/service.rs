@@ -6,11 +6,13 @@ use super::{
         VENUE_MAX,
     },
     store::{self, FairRow, FairValues, SlotValues},
+    texts::TextValues,
     time,
 };
 use crate::{
     auth::CurrentUser,
     error::{FORM, FieldErrors, Problem},
+    i18n::Locale,
     organisations::{OrgKind, Role, service as orgs},
     places::{Places, Resized, store as places_store},
     service_error::{ServiceError, ServiceResult},
@@ -73,11 +75,22 @@ pub struct CheckedFair {
 
 impl CheckedFair {
     fn values(&self) -> FairValues<'_> {
+        // The form has a German and an English field each; German is the
+        // fair's default language.
+        let texts = vec![
+            TextValues {
+                locale: Locale::de,
+                title: &self.title_de,
+                description: &self.description_de,
+            },
+            TextValues {
+                locale: Locale::en,
+                title: self.title_en.as_deref().unwrap_or_default(),
+                description: self.description_en.as_deref().unwrap_or_default(),
+            },
+        ];
         FairValues {
-            title_de: &self.title_de,
-            title_en: self.title_en.as_deref(),
-            description_de: &self.description_de,
-            description_en: self.description_en.as_deref(),
+            texts,
             venue_name: &self.venue_name,
             venue_address: &self.venue_address,
             time_zone: &self.time_zone,

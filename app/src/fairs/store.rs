@@ -1,12 +1,15 @@
-//! SQL for fairs, their organisers and time slots.
-use crate::db::Tx;
+//! SQL for fairs, their organisers and time slots (their texts per
+//! language: [`super::texts`]).
+use super::texts::{self, FairTexts, TextValues};
+use crate::{db::Tx, i18n::Locale};
+use leptos_i18n::Locale as _;
 use sqlx::{AnyPool, FromRow};
 
 #[derive(Debug, FromRow)]
 pub struct PublishedFairRow {
     pub slug: String,
-    pub title_de: String,
-    pub title_en: Option<String>,
+    /// In the language asked for, or the fair's default language.
+    pub title: String,
     pub venue_name: String,
     pub venue_address: String,
     pub time_zone: String,
@@ -15,24 +18,29 @@ pub struct PublishedFairRow {
     pub exhibitor_count: i64,
 }
 
-/// Published fairs that have not ended, soonest first, with the number of
-/// confirmed exhibitors (one query, no per-fair lookups).
-pub async fn upcoming_published(pool: &AnyPool, now: i64) -> sqlx::Result<Vec<PublishedFairRow>> {
-    sqlx::query_as(
-        "SELECT f.slug, f.title_de, f.title_en, f.venue_name, f.venue_address, f.time_zone, \
+/// Published fairs that have not ended, soonest first, titled in `locale`,
+/// with the number of confirmed exhibitors (one query, no per-fair lookups).
+pub async fn upcoming_published(
+    pool: &AnyPool,
+    now: i64,
+    locale: Locale,
+) -> sqlx::Result<Vec<PublishedFairRow>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT f.slug, {} AS title, f.venue_name, f.venue_address, f.time_zone, \
                 f.starts_at, f.ends_at, \
                 (SELECT COUNT(DISTINCT b.organisation_id) FROM booth_bookings b \
                    JOIN booths bo ON bo.id = b.booth_id JOIN halls h ON h.id = bo.hall_id \
                   WHERE h.fair_id = f.id AND b.status = 'confirmed') AS exhibitor_count \
          FROM fairs f WHERE f.status IN ('published', 'closed') AND f.ends_at > $1 ORDER BY f.starts_at",
-    )
+        texts::title_sql("f", "$2")
+    )))
     .bind(now)
+    .bind(locale.as_str())
     .fetch_all(pool)
     .await
 }
 
-const FAIR_COLUMNS: &str = "id, slug, organisation_id, title_de, title_en, description_de, description_en, \
-     venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
+const FAIR_COLUMNS: &str = "id, slug, organisation_id, default_locale, venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
      registration_closes_at, status, invites_forwardable";
 
 #[derive(Debug, Clone, FromRow)]
@@ -40,10 +48,8 @@ pub struct FairRow {
     pub id: i64,
     pub slug: String,
     pub organisation_id: i64,
-    pub title_de: String,
-    pub title_en: Option<String>,
-    pub description_de: String,
-    pub description_en: Option<String>,
+    /// The language the fair reads in where a translation is missing.
+    pub default_locale: String,
     pub venue_name: String,
     pub venue_address: String,
     pub time_zone: String,
@@ -54,32 +60,44 @@ pub struct FairRow {
     pub status: String,
     /// 1 when invitation codes may be used by others than the invited.
     pub invites_forwardable: i64,
+    /// Title and description per language (a second query).
+    #[sqlx(skip)]
+    pub texts: FairTexts,
+}
+
+/// The row with its texts, when there is one.
+async fn with_texts(pool: &AnyPool, row: Option<FairRow>) -> sqlx::Result<Option<FairRow>> {
+    let Some(mut row) = row else {
+        return Ok(None);
+    };
+    row.texts = texts::texts_of(pool, row.id, &row.default_locale).await?;
+    Ok(Some(row))
 }
 
 pub async fn fair_by_id(pool: &AnyPool, id: i64) -> sqlx::Result<Option<FairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let row = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {FAIR_COLUMNS} FROM fairs WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(pool)
-    .await
+    .await?;
+    with_texts(pool, row).await
 }
 
 pub async fn fair_by_slug(pool: &AnyPool, slug: &str) -> sqlx::Result<Option<FairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let row = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {FAIR_COLUMNS} FROM fairs WHERE slug = $1"
     )))
     .bind(slug)
     .fetch_optional(pool)
-    .await
+    .await?;
+    with_texts(pool, row).await
 }
 
 /// The checked values of a fair, as stored.
 pub struct FairValues<'a> {
-    pub title_de: &'a str,
-    pub title_en: Option<&'a str>,
-    pub description_de: &'a str,
-    pub description_en: Option<&'a str>,
+    /// Title and description per language; the first is the default.
+    pub texts: Vec<TextValues<'a>>,
     pub venue_name: &'a str,
     pub venue_address: &'a str,
     pub time_zone: &'a str,
@@ -106,17 +124,20 @@ pub async fn insert_fair(
     now: i64,
 ) -> sqlx::Result<i64> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO fairs (slug, organisation_id, title_de, title_en, description_de, description_en, \
+        "INSERT INTO fairs (slug, organisation_id, default_locale, \
          venue_name, venue_address, time_zone, starts_at, ends_at, registration_opens_at, \
          registration_closes_at, status, created_at, updated_at, invites_forwardable) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14, $14, $15) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $11, $12) RETURNING id",
     )
     .bind(slug)
     .bind(organisation_id)
-    .bind(v.title_de)
-    .bind(v.title_en)
-    .bind(v.description_de)
-    .bind(v.description_en)
+    .bind(
+        v.texts
+            .first()
+            .map(|t| t.locale)
+            .unwrap_or_default()
+            .as_str(),
+    )
     .bind(v.venue_name)
     .bind(v.venue_address)
     .bind(v.time_zone)
@@ -128,21 +149,17 @@ pub async fn insert_fair(
     .bind(v.invites_forwardable)
     .fetch_one(&mut **tx)
     .await?;
+    texts::save_texts(tx, id, &v.texts).await?;
     insert_organiser(tx, id, organisation_id).await?;
     Ok(id)
 }
 
 pub async fn update_fair(tx: &mut Tx, id: i64, v: &FairValues<'_>, now: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE fairs SET title_de = $1, title_en = $2, description_de = $3, description_en = $4, \
-         venue_name = $5, venue_address = $6, time_zone = $7, starts_at = $8, ends_at = $9, \
-         registration_opens_at = $10, registration_closes_at = $11, updated_at = $12, \
-         invites_forwardable = $14 WHERE id = $13",
+        "UPDATE fairs SET venue_name = $1, venue_address = $2, time_zone = $3, starts_at = $4, \
+         ends_at = $5, registration_opens_at = $6, registration_closes_at = $7, updated_at = $8, \
+         invites_forwardable = $10 WHERE id = $9",
     )
-    .bind(v.title_de)
-    .bind(v.title_en)
-    .bind(v.description_de)
-    .bind(v.description_en)
     .bind(v.venue_name)
     .bind(v.venue_address)
     .bind(v.time_zone)
@@ -155,7 +172,7 @@ pub async fn update_fair(tx: &mut Tx, id: i64, v: &FairValues<'_>, now: i64) -> 
     .bind(v.invites_forwardable)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    texts::save_texts(tx, id, &v.texts).await
 }
 
 /// Changes the status only if it is still `from`; `false` if someone else
@@ -195,9 +212,10 @@ pub async fn roles_for_fair(
     .await
 }
 
-/// Fairs run by any organisation the person plans for, newest first.
+/// Fairs run by any organisation the person plans for, newest first, with
+/// their texts (two queries).
 pub async fn fairs_planned_by(pool: &AnyPool, user_id: i64) -> sqlx::Result<Vec<FairRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    let mut rows: Vec<FairRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {FAIR_COLUMNS} FROM fairs WHERE id IN ( \
            SELECT fo.fair_id FROM fair_organisers fo \
            JOIN memberships m ON m.organisation_id = fo.organisation_id \
@@ -206,7 +224,16 @@ pub async fn fairs_planned_by(pool: &AnyPool, user_id: i64) -> sqlx::Result<Vec<
     )))
     .bind(user_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    let ids: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.id, r.default_locale.as_str()))
+        .collect();
+    let mut texts = texts::texts_of_fairs(pool, &ids).await?;
+    for row in &mut rows {
+        row.texts = texts.remove(&row.id).unwrap_or_default();
+    }
+    Ok(rows)
 }
 
 #[derive(Debug, FromRow)]

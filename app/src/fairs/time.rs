@@ -1,4 +1,5 @@
-//! Venue-local time: fairs store UTC seconds and a time-zone name.
+//! Venue-local time: fairs store UTC seconds and a time-zone name. Shown
+//! to a reader through [`crate::language::dates`].
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -29,35 +30,24 @@ pub fn parse_local(raw: &str, zone_name: &str) -> Option<i64> {
 
 /// The value for `<input type="datetime-local">`.
 pub fn input_value(unix: i64, zone_name: &str) -> String {
-    local(unix, zone(zone_name))
+    at(unix, zone(zone_name))
         .format("%Y-%m-%dT%H:%M")
         .to_string()
-}
-
-/// "10.03.2027, 09:00"
-pub fn format_moment(unix: i64, zone_name: &str) -> String {
-    local(unix, zone(zone_name))
-        .format("%d.%m.%Y, %H:%M")
-        .to_string()
-}
-
-/// "10.03.2027"
-pub fn format_date(unix: i64, zone_name: &str) -> String {
-    local(unix, zone(zone_name)).format("%d.%m.%Y").to_string()
-}
-
-/// "10.03." — the day of a chart point.
-pub fn format_day(unix: i64, zone_name: &str) -> String {
-    local(unix, zone(zone_name)).format("%d.%m.").to_string()
 }
 
 /// The venue-local calendar day of a moment, as a sortable number.
 pub fn day_number(unix: i64, zone_name: &str) -> i32 {
     use chrono::Datelike;
-    local(unix, zone(zone_name)).date_naive().num_days_from_ce()
+    at(unix, zone(zone_name)).date_naive().num_days_from_ce()
 }
 
-fn local(unix: i64, tz: Tz) -> DateTime<Tz> {
+/// A moment in the venue's time zone (what [`crate::language::dates`]
+/// formats for the reader).
+pub fn local(unix: i64, zone_name: &str) -> DateTime<Tz> {
+    at(unix, zone(zone_name))
+}
+
+fn at(unix: i64, tz: Tz) -> DateTime<Tz> {
     tz.from_utc_datetime(
         &DateTime::<Utc>::from_timestamp(unix, 0)
             .unwrap_or_default()
@@ -65,28 +55,8 @@ fn local(unix: i64, tz: Tz) -> DateTime<Tz> {
     )
 }
 
-/// "10.03.2027 · 09:00–16:00", or with both dates when it spans days.
-pub fn format_range(starts_at: i64, ends_at: i64, zone_name: &str) -> String {
-    let tz = zone(zone_name);
-    let (start, end) = (local(starts_at, tz), local(ends_at, tz));
-    if start.date_naive() == end.date_naive() {
-        format!(
-            "{} · {}–{}",
-            start.format("%d.%m.%Y"),
-            start.format("%H:%M"),
-            end.format("%H:%M")
-        )
-    } else {
-        format!(
-            "{} – {}",
-            start.format("%d.%m.%Y %H:%M"),
-            end.format("%d.%m.%Y %H:%M")
-        )
-    }
-}
-
 pub fn iso(unix: i64, zone_name: &str) -> String {
-    local(unix, zone(zone_name)).to_rfc3339()
+    at(unix, zone(zone_name)).to_rfc3339()
 }
 
 /// Unix seconds of a wall-clock time at the venue (the earlier one when a
@@ -108,6 +78,7 @@ pub fn unix_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{i18n::Locale, language::dates::range as format_range};
 
     #[test]
     fn a_one_day_fair_shows_venue_local_times() {
@@ -116,7 +87,7 @@ mod tests {
         assert_eq!(start, 1_804_665_600);
         let end = start + 7 * 3600;
         assert_eq!(
-            format_range(start, end, "Europe/Berlin"),
+            format_range(Locale::de, start, end, "Europe/Berlin"),
             "10.03.2027 · 09:00–16:00"
         );
         assert_eq!(iso(start, "Europe/Berlin"), "2027-03-10T09:00:00+01:00");
@@ -141,7 +112,7 @@ mod tests {
     fn summer_time_is_respected_and_spans_show_both_dates() {
         let start = unix_at("Europe/Berlin", 2027, 6, 1, 10, 0).unwrap_or_default();
         assert_eq!(iso(start, "Europe/Berlin"), "2027-06-01T10:00:00+02:00");
-        let text = format_range(start, start + 26 * 3600, "Europe/Berlin");
+        let text = format_range(Locale::de, start, start + 26 * 3600, "Europe/Berlin");
         assert_eq!(text, "01.06.2027 10:00 – 02.06.2027 12:00");
     }
 }

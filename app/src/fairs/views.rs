@@ -13,22 +13,20 @@ use super::{
 use crate::{
     auth::CurrentUser,
     floorplan::service as floorplan,
+    i18n::Locale,
+    language::dates,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
 };
-
-fn title(row: &FairRow, english: bool) -> String {
-    super::localized_title(&row.title_de, row.title_en.as_deref(), english)
-}
 
 fn status(row: &FairRow) -> FairStatus {
     FairStatus::parse(&row.status).unwrap_or(FairStatus::Draft)
 }
 
-fn slot_view(row: SlotRow, zone: &str) -> Slot {
+fn slot_view(row: SlotRow, zone: &str, locale: Locale) -> Slot {
     Slot {
         id: row.id,
-        when: time::format_range(row.starts_at, row.ends_at, zone),
+        when: dates::range(locale, row.starts_at, row.ends_at, zone),
         starts_iso: time::iso(row.starts_at, zone),
         capacity: row.capacity,
         taken: row.taken,
@@ -46,10 +44,10 @@ fn form_of(row: &FairRow) -> FairForm {
     let zone = &row.time_zone;
     let input = |t: Option<i64>| t.map(|t| time::input_value(t, zone)).unwrap_or_default();
     FairForm {
-        title_de: row.title_de.clone(),
-        title_en: row.title_en.clone().unwrap_or_default(),
-        description_de: row.description_de.clone(),
-        description_en: row.description_en.clone().unwrap_or_default(),
+        title_de: row.texts.typed_title(Locale::de),
+        title_en: row.texts.typed_title(Locale::en),
+        description_de: row.texts.typed_description(Locale::de),
+        description_en: row.texts.typed_description(Locale::en),
         venue_name: row.venue_name.clone(),
         venue_address: row.venue_address.clone(),
         time_zone: zone.clone(),
@@ -62,17 +60,14 @@ fn form_of(row: &FairRow) -> FairForm {
 }
 
 /// Upcoming published fairs for the start page, titled in the language.
-pub async fn upcoming(state: &AppState, english: bool) -> ServiceResult<Vec<FairSummary>> {
-    let rows = store::upcoming_published(state.db.pool(), state.now()).await?;
+pub async fn upcoming(state: &AppState, locale: Locale) -> ServiceResult<Vec<FairSummary>> {
+    let rows = store::upcoming_published(state.db.pool(), state.now(), locale).await?;
     Ok(rows
         .into_iter()
         .map(|row| FairSummary {
-            when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
+            when: dates::range(locale, row.starts_at, row.ends_at, &row.time_zone),
             starts_at_iso: time::iso(row.starts_at, &row.time_zone),
-            title: row
-                .title_en
-                .filter(|t| english && !t.is_empty())
-                .unwrap_or(row.title_de),
+            title: row.title,
             slug: row.slug,
             venue_name: row.venue_name,
             venue_address: row.venue_address,
@@ -86,7 +81,7 @@ pub async fn upcoming(state: &AppState, english: bool) -> ServiceResult<Vec<Fair
 pub async fn organiser_home(
     state: &AppState,
     user: &CurrentUser,
-    english: bool,
+    locale: Locale,
 ) -> ServiceResult<OrganiserHome> {
     let organisations = crate::organisations::store::memberships_of(state.db.pool(), user.id)
         .await?
@@ -95,7 +90,7 @@ pub async fn organiser_home(
         .map(|m| (m.organisation_id, m.organisation_name))
         .collect();
     Ok(OrganiserHome {
-        fairs: my_fairs(state, user, english).await?,
+        fairs: my_fairs(state, user, locale).await?,
         organisations,
     })
 }
@@ -104,7 +99,7 @@ pub async fn organiser_home(
 pub async fn my_fairs(
     state: &AppState,
     user: &CurrentUser,
-    english: bool,
+    locale: Locale,
 ) -> ServiceResult<Vec<PlannedFair>> {
     let rows = store::fairs_planned_by(state.db.pool(), user.id).await?;
     Ok(rows
@@ -112,8 +107,8 @@ pub async fn my_fairs(
         .map(|row| PlannedFair {
             id: row.id,
             slug: row.slug.clone(),
-            title: title(row, english),
-            when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
+            title: row.texts.title(locale),
+            when: dates::range(locale, row.starts_at, row.ends_at, &row.time_zone),
             status: status(row),
             venue_name: row.venue_name.clone(),
         })
@@ -121,7 +116,12 @@ pub async fn my_fairs(
 }
 
 /// Everything the organiser's planning page shows and edits.
-pub async fn plan(state: &AppState, user: &CurrentUser, fair_id: i64) -> ServiceResult<FairPlan> {
+pub async fn plan(
+    state: &AppState,
+    user: &CurrentUser,
+    fair_id: i64,
+    locale: Locale,
+) -> ServiceResult<FairPlan> {
     let row = require_planner(state, user, fair_id).await?;
     let pool = state.db.pool();
     let organiser = |o: store::OrganiserRow| FairOrganiser {
@@ -133,7 +133,7 @@ pub async fn plan(state: &AppState, user: &CurrentUser, fair_id: i64) -> Service
         id: row.id,
         slug: row.slug.clone(),
         status: status(&row),
-        when: time::format_range(row.starts_at, row.ends_at, &row.time_zone),
+        when: dates::range(locale, row.starts_at, row.ends_at, &row.time_zone),
         form: form_of(&row),
         organisers: store::organisers(pool, fair_id)
             .await?
@@ -145,22 +145,26 @@ pub async fn plan(state: &AppState, user: &CurrentUser, fair_id: i64) -> Service
             .into_iter()
             .map(organiser)
             .collect(),
-        slots: slots(state, &row).await?,
+        slots: slots(state, &row, locale).await?,
         halls: floorplan::halls_of_fair(pool, fair_id).await?,
     })
 }
 
-async fn slots(state: &AppState, row: &FairRow) -> ServiceResult<Vec<Slot>> {
+async fn slots(state: &AppState, row: &FairRow, locale: Locale) -> ServiceResult<Vec<Slot>> {
     Ok(store::slots(state.db.pool(), row.id)
         .await?
         .into_iter()
-        .map(|s| slot_view(s, &row.time_zone))
+        .map(|s| slot_view(s, &row.time_zone, locale))
         .collect())
 }
 
 /// The public page of a published or closed fair; drafts and archived fairs
 /// are not found.
-pub async fn public_fair(state: &AppState, slug: &str, english: bool) -> ServiceResult<PublicFair> {
+pub async fn public_fair(
+    state: &AppState,
+    slug: &str,
+    locale: Locale,
+) -> ServiceResult<PublicFair> {
     let pool = state.db.pool();
     let row = store::fair_by_slug(pool, slug)
         .await?
@@ -174,11 +178,11 @@ pub async fn public_fair(state: &AppState, slug: &str, english: bool) -> Service
         RegistrationWindow::Over
     } else if now < opens {
         RegistrationWindow::NotYet {
-            opens: time::format_moment(opens, zone),
+            opens: dates::moment(locale, opens, zone),
         }
     } else {
         RegistrationWindow::Open {
-            closes: time::format_moment(closes, zone),
+            closes: dates::moment(locale, closes, zone),
         }
     };
     let mut exhibitors: Vec<Exhibitor> = Vec::new();
@@ -195,23 +199,18 @@ pub async fn public_fair(state: &AppState, slug: &str, english: bool) -> Service
             }),
         }
     }
-    let description = row
-        .description_en
-        .clone()
-        .filter(|d| english && !d.is_empty())
-        .unwrap_or_else(|| row.description_de.clone());
     Ok(PublicFair {
         slug: row.slug.clone(),
-        title: title(&row, english),
-        description,
+        title: row.texts.title(locale),
+        description: row.texts.description(locale),
         venue_name: row.venue_name.clone(),
         venue_address: row.venue_address.clone(),
-        when: time::format_range(row.starts_at, row.ends_at, zone),
+        when: dates::range(locale, row.starts_at, row.ends_at, zone),
         starts_iso: time::iso(row.starts_at, zone),
         ends_iso: time::iso(row.ends_at, zone),
         status: status(&row),
         registration,
-        slots: slots(state, &row).await?,
+        slots: slots(state, &row, locale).await?,
         halls: floorplan::halls_of_fair(pool, row.id).await?,
         exhibitors,
         url: format!("{}/fairs/{}", state.config.public_url, row.slug),
@@ -224,7 +223,7 @@ pub async fn dashboard(
     state: &AppState,
     user: &CurrentUser,
     fair_id: i64,
-    english: bool,
+    locale: Locale,
 ) -> ServiceResult<Dashboard> {
     let row = require_planner(state, user, fair_id).await?;
     let pool = state.db.pool();
@@ -245,14 +244,14 @@ pub async fn dashboard(
                     _ => points.push((
                         day,
                         SeriesPoint {
-                            day: time::format_day(t.created_at, zone),
+                            day: dates::day(locale, t.created_at, zone),
                             total,
                         },
                     )),
                 }
             }
             SlotSeries {
-                slot: time::format_range(slot.starts_at, slot.ends_at, zone),
+                slot: dates::range(locale, slot.starts_at, slot.ends_at, zone),
                 capacity: slot.capacity,
                 points: points.into_iter().map(|(_, p)| p).collect(),
             }
@@ -260,7 +259,7 @@ pub async fn dashboard(
         .collect();
     Ok(Dashboard {
         fair_id,
-        title: title(&row, english),
+        title: row.texts.title(locale),
         status: status(&row),
         booths_free: counts.free,
         booths_held: counts.held,

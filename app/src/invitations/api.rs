@@ -10,7 +10,7 @@ use {super::service, crate::auth::request};
 pub async fn get_invitations(fair_id: i64) -> Result<InvitationsView, AppError> {
     let state = request::app_state()?;
     let user = request::require_user(&state).await?;
-    Ok(service::view(&state, &user, fair_id).await?)
+    Ok(service::view(&state, &user, fair_id, request::request_locale()).await?)
 }
 
 /// Checks an uploaded list; writes nothing.

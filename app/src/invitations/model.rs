@@ -121,9 +121,11 @@ pub fn check_row(row: &InviteRow, slot_starts: &[String]) -> Result<InviteRow, F
     let mut errors = FieldErrors::default();
     let name = collect(&mut errors, "name", required_text(&row.name, NAME_MAX));
     let email = collect(&mut errors, "email", normalise_email(&row.email));
+    // Any language code on offer, and the names lists often carry.
     let locale = match row.locale.trim().to_lowercase().as_str() {
-        "" | "de" | "deutsch" | "german" => Some("de".to_owned()),
-        "en" | "englisch" | "english" => Some("en".to_owned()),
+        "" | "deutsch" | "german" => Some("de".to_owned()),
+        "englisch" | "english" => Some("en".to_owned()),
+        code if crate::language::parse(code).is_some() => Some(code.to_owned()),
         _ => {
             errors.add("locale", Problem::InvalidChoice);
             None

@@ -19,6 +19,7 @@ use crate::{
         time,
     },
     i18n::Locale,
+    language::dates,
     mail::{self, outbox::Envelope, templates::FairInvitation},
     service_error::{ServiceError, ServiceResult},
     state::AppState,
@@ -30,6 +31,7 @@ use std::collections::HashSet;
 async fn slot_choices(
     state: &AppState,
     fair: &FairRow,
+    locale: Locale,
 ) -> ServiceResult<Vec<(String, i64, String)>> {
     Ok(fair_store::slots(state.db.pool(), fair.id)
         .await?
@@ -39,7 +41,7 @@ async fn slot_choices(
             (
                 start[11..].to_owned(),
                 s.id,
-                time::format_range(s.starts_at, s.ends_at, &fair.time_zone),
+                dates::range(locale, s.starts_at, s.ends_at, &fair.time_zone),
             )
         })
         .collect())
@@ -60,7 +62,8 @@ pub async fn check_list(
 ) -> ServiceResult<ImportPreview> {
     let fair = require_changeable(state, user, fair_id).await?;
     let rows = csv_import::read_rows(csv_text)?;
-    let slots = slot_choices(state, &fair).await?;
+    // The labels are not read here, only the start times.
+    let slots = slot_choices(state, &fair, Locale::default()).await?;
     check_rows(state, &fair, &slots, rows, kind).await
 }
 
@@ -132,7 +135,7 @@ pub async fn invite(
         ));
     }
     let single = rows.len() == 1;
-    let slots = slot_choices(state, &fair).await?;
+    let slots = slot_choices(state, &fair, Locale::default()).await?;
     let preview = check_rows(state, &fair, &slots, rows, kind).await?;
     if single {
         // One person typed into the form: say what is wrong with it.
@@ -154,7 +157,6 @@ pub async fn invite(
         }
     }
     let organisation = store::organisation_name(state.db.pool(), fair.organisation_id).await?;
-    let when = time::format_range(fair.starts_at, fair.ends_at, &fair.time_zone);
     let venue = format!("{}, {}", fair.venue_name, fair.venue_address);
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -181,13 +183,9 @@ pub async fn invite(
         let Some(invite_id) = store::insert_invite(&mut tx, &new).await? else {
             continue;
         };
-        let locale: Locale = row.locale.parse().unwrap_or(Locale::de);
-        let english = locale == Locale::en;
-        let title = fair
-            .title_en
-            .clone()
-            .filter(|t| english && !t.is_empty())
-            .unwrap_or_else(|| fair.title_de.clone());
+        let locale = crate::language::or_default(&row.locale);
+        let title = fair.texts.title(locale);
+        let when = dates::range(locale, fair.starts_at, fair.ends_at, &fair.time_zone);
         // Jobseekers land on the registration form, filled in from the
         // invitation; employers on the fair page with the floor plan.
         let page = if kind == InviteKind::Jobseeker {
@@ -237,6 +235,7 @@ pub async fn view(
     state: &AppState,
     user: &CurrentUser,
     fair_id: i64,
+    locale: Locale,
 ) -> ServiceResult<InvitationsView> {
     let fair = require_planner(state, user, fair_id).await?;
     let rows = store::invites_with_state(state.db.pool(), fair_id).await?;
@@ -260,8 +259,8 @@ pub async fn view(
         .collect();
     Ok(InvitationsView {
         fair_id,
-        title: fair.title_de.clone(),
-        slots: slot_choices(state, &fair)
+        title: fair.texts.title(locale),
+        slots: slot_choices(state, &fair, locale)
             .await?
             .into_iter()
             .map(|(start, _, label)| (start, label))

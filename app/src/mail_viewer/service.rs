@@ -60,7 +60,11 @@ fn summary(row: &MailRow) -> MailSummary {
         recipient: row.recipient.clone(),
         subject: row.subject.clone(),
         status: row.status.clone(),
-        created: time::format_moment(row.created_at, time::DEFAULT_ZONE),
+        created: crate::language::dates::moment(
+            crate::i18n::Locale::default(),
+            row.created_at,
+            time::DEFAULT_ZONE,
+        ),
     }
 }
 

@@ -2,7 +2,7 @@
 use super::{TextSize, remember_text_size};
 use crate::{i18n::*, tr};
 use leptos::{ev, prelude::*};
-use leptos_i18n::Locale as _;
+use leptos_i18n::{Locale as _, td_string};
 use leptos_router::hooks::use_location;
 
 #[component]
@@ -19,10 +19,6 @@ pub fn DisplayPrefs() -> impl IntoView {
             "?"
         };
         format!("{}{mark}{search}", location.pathname.get())
-    };
-    let other = move || match i18n.get_locale() {
-        Locale::de => Locale::en,
-        Locale::en => Locale::de,
     };
     let size_label = tr!(i18n, prefs.text_size);
     let size_button = move |size: TextSize| {
@@ -54,17 +50,25 @@ pub fn DisplayPrefs() -> impl IntoView {
         <div class="prefs">
             // The language switch is a plain post in the app too: the server
             // keeps the choice in its cookie and renders the page again.
-            <form method="post" action="/prefs" class="lang-switch">
-                <input type="hidden" name="lang" value=move || other().as_str() />
-                <input type="hidden" name="back" value=back />
-                <button
-                    type="submit"
-                    lang=move || other().as_str()
-                    aria-label=tr!(i18n, prefs.switch_to_other_label)
-                >
-                    {t!(i18n, prefs.switch_to_other)}
-                </button>
-            </form>
+            // One button per other language, each named and labelled in
+            // its own language.
+            {move || {
+                crate::language::others(i18n.get_locale())
+                    .map(|other| view! {
+                        <form method="post" action="/prefs" class="lang-switch">
+                            <input type="hidden" name="lang" value=other.as_str() />
+                            <input type="hidden" name="back" value=back />
+                            <button
+                                type="submit"
+                                lang=other.as_str()
+                                aria-label=td_string!(other, language.switch_label)
+                            >
+                                {td_string!(other, language.name)}
+                            </button>
+                        </form>
+                    })
+                    .collect_view()
+            }}
             // A form may not take the group role: the group is inside it.
             <form method="post" action="/prefs" class="text-size">
                 <input type="hidden" name="back" value=back />

@@ -4,12 +4,10 @@
 //! and handed to [`crate::events::record`] as notices.
 use super::{ics, store::RegistrationRow};
 use crate::{
-    fairs::{
-        store::{FairRow, SlotRow},
-        time,
-    },
-    i18n::Locale,
     events::Notice,
+    fairs::store::{FairRow, SlotRow},
+    i18n::Locale,
+    language::dates,
     mail::{
         outbox::Envelope,
         templates::{self, Attachment, Message, TicketMail, TicketMailKind},
@@ -67,16 +65,13 @@ fn prepare_now(
     Ok(PreparedTicket { ticket, message })
 }
 
+/// The language of a stored code; see [`crate::language::or_default`].
 pub fn locale_of(code: &str) -> Locale {
-    if code == "en" { Locale::en } else { Locale::de }
+    crate::language::or_default(code)
 }
 
 pub fn title(fair: &FairRow, locale: Locale) -> String {
-    crate::fairs::localized_title(
-        &fair.title_de,
-        fair.title_en.as_deref(),
-        locale == Locale::en,
-    )
+    fair.texts.title(locale)
 }
 
 /// The registration's personal link, absolute (for mails).
@@ -103,7 +98,7 @@ pub fn ticket_message(
     let locale = locale_of(&registration.locale);
     let fair_title = title(fair, locale);
     let link = personal_link(state, registration);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
     let mut message = templates::ticket_mail(
         locale,
         &TicketMail {
@@ -142,7 +137,7 @@ pub fn waitlist_message(
     position: i64,
 ) -> Message {
     let locale = locale_of(&registration.locale);
-    let when = time::format_range(slot.starts_at, slot.ends_at, &fair.time_zone);
+    let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
     templates::waitlist_mail(
         locale,
         &registration.name,

@@ -141,9 +141,9 @@ pub fn check_registration(form: &RegistrationForm) -> Result<CheckedRegistration
     {
         errors.add("phone", Problem::InvalidChoice);
     }
-    let language = match form.language.as_str() {
-        "de" | "en" => form.language.clone(),
-        _ => {
+    let language = match crate::language::parse(&form.language) {
+        Some(locale) => leptos_i18n::Locale::as_str(locale).to_owned(),
+        None => {
             errors.add("language", Problem::InvalidChoice);
             String::new()
         }

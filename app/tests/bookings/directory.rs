@@ -125,12 +125,12 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     );
 
     // Held requests publish nothing; once the organiser confirms, they show.
-    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default(), app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(held.total, 0, "a held request publishes nothing");
     assert!(matches!(
-        employers::exhibitor_page(&w.state, &slug, a.0).await,
+        employers::exhibitor_page(&w.state, &slug, a.0, app::i18n::Locale::de).await,
         Err(ServiceError::NotFound)
     ));
     for booking in [a_booking, b_booking] {
@@ -138,7 +138,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default())
+    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default(), app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.total, 2);
@@ -156,7 +156,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
         let state = w.state.clone();
         let slug = slug.clone();
         async move {
-            employers::directory(&state, &slug, &filter)
+            employers::directory(&state, &slug, &filter, app::i18n::Locale::de)
                 .await
                 .map(|d| d.entries.into_iter().map(|e| e.name).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -170,7 +170,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     assert_eq!(filtered("", "", "tr").await, ["Logistik Kassel GmbH"]);
     assert!(filtered("it", "", "").await.is_empty());
 
-    let page = employers::exhibitor_page(&w.state, &slug, a.0)
+    let page = employers::exhibitor_page(&w.state, &slug, a.0, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(page.booth_ids, vec![w.booths[0]]);
@@ -188,7 +188,7 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     // Not an exhibitor there: no page.
     let c = employer(&w, 3).await;
     assert!(matches!(
-        employers::exhibitor_page(&w.state, &slug, c.0).await,
+        employers::exhibitor_page(&w.state, &slug, c.0, app::i18n::Locale::de).await,
         Err(ServiceError::NotFound)
     ));
 }
@@ -246,10 +246,10 @@ async fn only_the_employers_people_edit_its_profile_and_jobs(db: TestDb) {
         Some(Problem::BookingClosed)
     );
     assert!(matches!(
-        employers::jobs_page(&w.state, &b.1, b.0, &slug).await,
+        employers::jobs_page(&w.state, &b.1, b.0, &slug, app::i18n::Locale::de).await,
         Err(ServiceError::Forbidden)
     ));
-    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug)
+    let mine = employers::jobs_page(&w.state, &a.1, a.0, &slug, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(mine.jobs.len(), 1);

@@ -5,7 +5,7 @@ use super::common::*;
 async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: TestDb) {
     let w = world(db).await;
     let fair = ok(fairs::create_fair(&w.state, &w.owner, w.org, &fair_form()).await);
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, app::i18n::Locale::de).await);
     assert_eq!(plan.status, FairStatus::Draft);
     assert_eq!(plan.slug, "jobmesse-kassel");
     assert_eq!(
@@ -17,7 +17,7 @@ async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: Test
     assert!(plan.organisers[0].is_lead);
 
     let second = ok(fairs::create_fair(&w.state, &w.owner, w.org, &fair_form()).await);
-    let plan = ok(views::plan(&w.state, &w.owner, second).await);
+    let plan = ok(views::plan(&w.state, &w.owner, second, app::i18n::Locale::de).await);
     assert_eq!(plan.slug, "jobmesse-kassel-2", "slugs stay unique");
 
     let mut bad = fair_form();
@@ -36,7 +36,7 @@ async fn an_organiser_creates_a_draft_fair_and_bad_input_writes_nothing(db: Test
     let mut edit = fair_form();
     edit.title_de = "Jobmesse Kassel 2027".into();
     ok(fairs::update_fair(&w.state, &w.owner, fair, &edit).await);
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, app::i18n::Locale::de).await);
     assert_eq!(plan.form.title_de, "Jobmesse Kassel 2027");
     assert_eq!(
         plan.slug, "jobmesse-kassel",

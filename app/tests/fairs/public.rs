@@ -6,7 +6,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
     let (fair, slot_id, hall_id) = planned_fair(&w).await;
     assert!(
         matches!(
-            views::public_fair(&w.state, "jobmesse-kassel", false).await,
+            views::public_fair(&w.state, "jobmesse-kassel", app::i18n::Locale::de).await,
             Err(ServiceError::NotFound)
         ),
         "drafts are not public"
@@ -29,7 +29,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
         .unwrap_or_else(|e| panic!("{e}"));
     ok(fairs::change_status(&w.state, &w.owner, fair, "published").await);
 
-    let page = ok(views::public_fair(&w.state, "jobmesse-kassel", true).await);
+    let page = ok(views::public_fair(&w.state, "jobmesse-kassel", app::i18n::Locale::en).await);
     assert_eq!(page.title, "Kassel job fair");
     assert_eq!(
         page.description,
@@ -66,7 +66,7 @@ async fn the_public_page_shows_published_fairs_only_with_places_left(db: TestDb)
     assert!(page.url.ends_with("/fairs/jobmesse-kassel"));
 
     ok(fairs::change_status(&w.state, &w.owner, fair, "closed").await);
-    let closed = ok(views::public_fair(&w.state, "jobmesse-kassel", false).await);
+    let closed = ok(views::public_fair(&w.state, "jobmesse-kassel", app::i18n::Locale::de).await);
     assert_eq!(closed.registration, RegistrationWindow::Over);
 }
 
@@ -94,7 +94,7 @@ async fn the_dashboard_counts_and_the_exports_open_in_excel(db: TestDb) {
         )
         .await;
     }
-    let d = ok(views::dashboard(&w.state, &w.owner, fair, false).await);
+    let d = ok(views::dashboard(&w.state, &w.owner, fair, app::i18n::Locale::de).await);
     assert_eq!((d.booths_booked, d.booths_held, d.booths_free), (1, 1, 1));
     assert_eq!((d.registrations, d.capacity), (3, 300));
     let points = &d.series[0].points;

@@ -73,10 +73,10 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
             fairs::add_co_organiser(&w.state, outsider, fair, other_org).await
         ));
         assert!(forbidden(
-            views::plan(&w.state, outsider, fair).await.map(|_| ())
+            views::plan(&w.state, outsider, fair, app::i18n::Locale::de).await.map(|_| ())
         ));
         assert!(forbidden(
-            views::dashboard(&w.state, outsider, fair, false)
+            views::dashboard(&w.state, outsider, fair, app::i18n::Locale::de)
                 .await
                 .map(|_| ())
         ));
@@ -106,7 +106,7 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
     )
     .await);
     assert!(matches!(
-        views::plan(&w.state, &w.owner, 9_999).await,
+        views::plan(&w.state, &w.owner, 9_999, app::i18n::Locale::de).await,
         Err(ServiceError::NotFound)
     ));
 }
@@ -120,7 +120,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
     let employer_org =
         organisation(&w.state.db, OrgKind::Employer, "Nordhessen Logistik GmbH").await;
 
-    let plan = ok(views::plan(&w.state, &w.owner, fair).await);
+    let plan = ok(views::plan(&w.state, &w.owner, fair, app::i18n::Locale::de).await);
     assert!(plan.candidates.iter().any(|c| c.organisation_id == chamber));
     assert!(
         !plan
@@ -136,7 +136,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
     );
 
     assert!(matches!(
-        views::plan(&w.state, &chamber_planner, fair).await,
+        views::plan(&w.state, &chamber_planner, fair, app::i18n::Locale::de).await,
         Err(ServiceError::Forbidden)
     ));
     ok(fairs::add_co_organiser(&w.state, &w.owner, fair, chamber).await);
@@ -164,7 +164,7 @@ async fn a_co_organiser_has_the_same_rights_until_removed(db: TestDb) {
         &slot("12:30", "14:00", "50", "open"),
     )
     .await);
-    let mine = ok(views::my_fairs(&w.state, &chamber_planner, false).await);
+    let mine = ok(views::my_fairs(&w.state, &chamber_planner, app::i18n::Locale::de).await);
     assert_eq!(mine.len(), 1, "the fair appears in the co-organiser's list");
     // The lead organisation cannot be removed; the co-organiser can.
     let lead = fairs::remove_co_organiser(&w.state, &chamber_planner, fair, w.org).await;

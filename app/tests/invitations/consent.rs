@@ -103,7 +103,7 @@ async fn only_planners_invite(db: TestDb) {
             Err(ServiceError::Forbidden)
         ));
         assert!(matches!(
-            invitations::view(&w.state, outsider, w.fair).await,
+            invitations::view(&w.state, outsider, w.fair, app::i18n::Locale::de).await,
             Err(ServiceError::Forbidden)
         ));
     }
@@ -146,7 +146,7 @@ async fn employers_are_invited_to_book_a_booth_apart_from_jobseekers(db: TestDb)
         "{}",
         mails[1].body_text
     );
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let kinds: Vec<InviteKind> = view.invites.iter().map(|i| i.kind).collect();

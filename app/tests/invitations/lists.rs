@@ -80,7 +80,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
     .await;
     assert_eq!(again.ok(), Some(0));
     assert_eq!(count(&w.state, "mail_outbox").await, 2);
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(view.invites.iter().all(|i| i.state == InviteState::Queued));
@@ -161,7 +161,7 @@ async fn good_rows_are_invited_once_with_personal_and_unsubscribe_links(db: Test
         "{body}"
     );
     assert!(body.contains("Jobcenter Kassel invites you"), "{body}");
-    let view = invitations::view(&w.state, &w.owner, w.fair)
+    let view = invitations::view(&w.state, &w.owner, w.fair, app::i18n::Locale::de)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(view.invites.iter().all(|i| i.state == InviteState::Sent));

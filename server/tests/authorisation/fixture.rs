@@ -144,7 +144,11 @@ pub async fn fixture(backend: Backend) -> Fx {
     let mut fields = draft_fair_fields();
     fields.push(("organisation_id", agency.to_string()));
     form_ok(&app, "/api/fairs/create", &fields, &organiser).await;
-    let draft = scalar(&app, "SELECT id FROM fairs WHERE title_de = 'Matrix-Messe'").await;
+    let draft = scalar(
+        &app,
+        "SELECT fair_id FROM fair_texts WHERE locale = 'de' AND title = 'Matrix-Messe'",
+    )
+    .await;
     let slot_form = |from: &str, to: &str| {
         vec![
             ("fair_id", draft.to_string()),

@@ -7,7 +7,7 @@ use super::parts::BookingFacts;
 use crate::{
     bookings::{
         api::{RequestBooth, get_booking_page},
-        model::{BookingOutcome, BookingPage, format_euros},
+        model::{BookingOutcome, BookingPage},
     },
     error::Problem,
     floorplan::{
@@ -60,7 +60,7 @@ fn booth_label(i18n: leptos_i18n::I18nContext<Locale>, booth: &Booth) -> String 
         metres(booth.rect.width),
         metres(booth.rect.depth),
         category_text(i18n, booth.category),
-        format_euros(booth.price_cents),
+        crate::language::numbers::price(i18n.get_locale_untracked(), booth.price_cents),
     );
     if !extras.is_empty() {
         text.push_str(&format!(" · {}", extras.join(", ")));

@@ -1,6 +1,6 @@
 //! Texts shared by the booking pages.
 use crate::{
-    bookings::model::{BookingStatus, BookingView, format_euros},
+    bookings::model::{BookingStatus, BookingView},
     floorplan::pages::extra_text,
     i18n::*,
 };
@@ -39,7 +39,7 @@ pub fn BookingFacts(booking: BookingView) -> impl IntoView {
             <dt>{t!(i18n, booking.extras)}</dt>
             <dd>{extras}</dd>
             <dt>{t!(i18n, booking.price)}</dt>
-            <dd>{format_euros(booking.price_cents)}</dd>
+            <dd>{crate::language::numbers::price(i18n.get_locale_untracked(), booking.price_cents)}</dd>
             <dt>{t!(i18n, booking.status)}</dt>
             <dd class=format!("booking-status booking-{}", booking.status.as_str())>
                 {status_text(i18n, booking.status)}

@@ -17,8 +17,9 @@ use super::{
 use crate::{
     auth::CurrentUser,
     error::Problem,
-    fairs::{localized_title, store as fair_store, time},
+    fairs::{store as fair_store, time},
     i18n::Locale,
+    language::dates,
     organisations::Role,
     tickets::keys,
     scanner::lookup::ShortCodeWindow,
@@ -47,11 +48,7 @@ pub struct Door<'a> {
 }
 
 fn title(fair: &DoorFairRow, locale: Locale) -> String {
-    localized_title(
-        &fair.title_de,
-        fair.title_en.as_deref(),
-        locale == Locale::en,
-    )
+    fair.texts.title(locale)
 }
 
 /// The fair by slug, if the person may run its door.
@@ -88,7 +85,7 @@ pub async fn door_fairs(
         .map(|f| DoorFair {
             slug: f.slug.clone(),
             title: title(f, locale),
-            when: time::format_range(f.starts_at, f.ends_at, &f.time_zone),
+            when: dates::range(locale, f.starts_at, f.ends_at, &f.time_zone),
         })
         .collect())
 }
@@ -130,11 +127,11 @@ async fn rules(
     Ok((rules, keys))
 }
 
-/// "09:00–12:00" in the venue's time.
+/// "09:00–12:00" in the venue's time. The door pack and scan answers are
+/// shared by every device of a door, so the times use the default
+/// language's clock.
 fn clock_range(starts_at: i64, ends_at: i64, zone: &str) -> String {
-    let full = time::format_range(starts_at, ends_at, zone);
-    // "10.03.2027 · 09:00–12:00": the door only needs the times.
-    full.split(" · ").nth(1).map(str::to_owned).unwrap_or(full)
+    dates::clock_range(Locale::default(), starts_at, ends_at, zone)
 }
 
 fn utc_offset(at: i64, zone: &str) -> i64 {

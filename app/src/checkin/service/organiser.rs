@@ -9,11 +9,9 @@ use crate::{
         store::{self, DoorFairRow},
     },
     error::Problem,
-    fairs::{
-        service::{require_changeable, require_planner},
-        time,
-    },
+    fairs::service::{require_changeable, require_planner},
     i18n::Locale,
+    language::dates,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
     tokens,
@@ -63,7 +61,7 @@ pub async fn live(
             .map(|t| DoorTokenView {
                 id: t.id,
                 label: t.label.clone(),
-                created: time::format_moment(t.created_at, zone),
+                created: dates::moment(locale, t.created_at, zone),
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),

@@ -53,11 +53,7 @@ fn teaser(text: &str) -> String {
 fn FairView(fair: PublicFair) -> impl IntoView {
     let i18n = use_i18n();
     let teaser = teaser(&fair.description);
-    let og_locale = if i18n.get_locale_untracked() == Locale::en {
-        "en_GB"
-    } else {
-        "de_DE"
-    };
+    let og_locale = leptos_i18n::td_string!(i18n.get_locale_untracked(), language.og_locale);
     let paragraphs: Vec<String> = fair
         .description
         .split("\n\n")

@@ -16,6 +16,7 @@ use crate::{
     tr,
 };
 use leptos::{ev, prelude::*};
+use leptos_i18n::Locale as _;
 use leptos_meta::Title;
 
 fn kind_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, Signal<String>)> {
@@ -197,10 +198,17 @@ fn InviteOneForm(
             reloads.update(|n| *n += 1);
         }
     });
-    let languages = vec![
-        ("de".to_owned(), tr!(i18n, invitations.german)),
-        ("en".to_owned(), tr!(i18n, invitations.english)),
-    ];
+    // Each language by its own name, as language pickers show them.
+    let languages: Vec<(String, Signal<String>)> = Locale::get_all()
+        .iter()
+        .map(|l| {
+            let name = leptos_i18n::td_string!(*l, language.name);
+            (
+                l.as_str().to_owned(),
+                Signal::derive(move || name.to_owned()),
+            )
+        })
+        .collect();
     let mut slot_options = vec![(String::new(), tr!(i18n, invitations.any_slot))];
     slot_options.extend(
         slots

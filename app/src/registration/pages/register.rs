@@ -16,7 +16,7 @@ use crate::{
     tr,
 };
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
+use leptos_i18n::{I18nContext, Locale as _};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -115,11 +115,7 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
             || matches!(action.value().get(), Some(Ok(Registered::SentAgain)))
     };
     let invite = page.invite.clone();
-    let ui_language = if i18n.get_locale_untracked() == Locale::en {
-        "en"
-    } else {
-        "de"
-    };
+    let ui_language = i18n.get_locale_untracked().as_str();
     // Without JavaScript a form with an error comes back from the server:
     // what was chosen is chosen again.
     let language = kept_value("form[language]")
@@ -173,8 +169,11 @@ fn RegisterView(page: RegistrationPage) -> impl IntoView {
                         <div class="field">
                             <label for="register-language">{t!(i18n, register.language)}</label>
                             <select id="register-language" name="form[language]">
-                                <option value="de" selected=language == "de">"Deutsch"</option>
-                                <option value="en" selected=language == "en">"English"</option>
+                                {Locale::get_all().iter().map(|l| view! {
+                                    <option value=l.as_str() selected=language == l.as_str()>
+                                        {leptos_i18n::td_string!(*l, language.name)}
+                                    </option>
+                                }).collect_view()}
                             </select>
                         </div>
                         <fieldset class="choice" aria-describedby="register-slot-error">

@@ -25,9 +25,9 @@ use crate::{
     fairs::{
         EntryMode, FairStatus,
         store::{self as fair_store, FairRow, SlotRow},
-        time,
     },
     i18n::Locale,
+    language::dates,
     mail::templates::{self, TicketMailKind},
     places::{self, Places, store as places_store},
     service_error::{ServiceError, ServiceResult},
@@ -59,10 +59,10 @@ fn registration_open(fair: &FairRow, now: i64) -> bool {
         && now < fair.registration_closes_at.unwrap_or(fair.starts_at)
 }
 
-fn slot_choice(slot: &SlotRow, zone: &str) -> SlotChoice {
+fn slot_choice(slot: &SlotRow, zone: &str, locale: Locale) -> SlotChoice {
     SlotChoice {
         id: slot.id,
-        when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        when: dates::range(locale, slot.starts_at, slot.ends_at, zone),
         places_left: places::places_left(slot.capacity, slot.taken),
         entry_mode: EntryMode::parse(&slot.entry_mode).unwrap_or(EntryMode::Open),
     }

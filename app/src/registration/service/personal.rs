@@ -74,7 +74,7 @@ pub async fn ticket_page(
         fair_title,
         fair_slug: fair.slug.clone(),
         slot_id: slot.id,
-        slot_when: time::format_range(slot.starts_at, slot.ends_at, zone),
+        slot_when: dates::range(locale, slot.starts_at, slot.ends_at, zone),
         venue_name: fair.venue_name.clone(),
         venue_address: fair.venue_address.clone(),
         map_link: map_link(&fair),
@@ -85,7 +85,7 @@ pub async fn ticket_page(
             .filter(|s| {
                 s.id != slot.id && s.entry_mode == EntryMode::Open.as_str() && s.taken < s.capacity
             })
-            .map(|s| slot_choice(s, zone))
+            .map(|s| slot_choice(s, zone, locale))
             .collect(),
         exhibitors,
         changeable,

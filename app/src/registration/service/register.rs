@@ -27,14 +27,14 @@ pub async fn page(
             }),
         None => None,
     };
-    let deleted_on = time::format_date(fair.ends_at + RETENTION_DAYS * 86_400, zone);
+    let deleted_on = dates::date(locale, fair.ends_at + RETENTION_DAYS * 86_400, zone);
     Ok(RegistrationPage {
         slug: fair.slug.clone(),
         fair_title: title(&fair, locale),
-        when: time::format_range(fair.starts_at, fair.ends_at, zone),
+        when: dates::range(locale, fair.starts_at, fair.ends_at, zone),
         venue: format!("{}, {}", fair.venue_name, fair.venue_address),
         open: registration_open(&fair, state.now()),
-        slots: slots.iter().map(|s| slot_choice(s, zone)).collect(),
+        slots: slots.iter().map(|s| slot_choice(s, zone, locale)).collect(),
         privacy: PrivacyFacts {
             organisers: store::organiser_names(pool, fair.id).await?.join(", "),
             deleted_on,
