@@ -3,6 +3,7 @@
 //! booths, jobs and registrations, and a job day in Kassel that is on right
 //! now, so the door scanner can be tried at once. Written once, into an
 //! empty database, in one transaction; dates are set relative to today.
+use crate::places::Places;
 use crate::{
     auth::password,
     clock::Clock,
@@ -14,7 +15,6 @@ use crate::{
     i18n::Locale,
     organisations::{OrgKind, Role, store as org_store},
 };
-use crate::places::Places;
 use anyhow::Context;
 use chrono::{Datelike, Days, TimeZone};
 

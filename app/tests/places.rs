@@ -116,11 +116,15 @@ async fn a_capacity_is_never_lowered_below_what_is_taken(db: TestDb) {
     }
     let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        places::resize(&mut tx, w.slot, 4).await.unwrap_or_else(|e| panic!("{e}")),
+        places::resize(&mut tx, w.slot, 4)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
         Resized::BelowTaken { taken: 5 }
     );
     assert_eq!(
-        places::resize(&mut tx, w.slot, 5).await.unwrap_or_else(|e| panic!("{e}")),
+        places::resize(&mut tx, w.slot, 5)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
         Resized::Done
     );
     assert_eq!(
@@ -164,14 +168,28 @@ async fn the_waitlist_keeps_its_order(db: TestDb) {
     assert_eq!(join(&w, 101).await, 1);
     assert_eq!(join(&w, 102).await, 2);
     assert_eq!(join(&w, 103).await, 3);
-    assert_eq!(join(&w, 101).await, 1, "joining again keeps the place in line");
+    assert_eq!(
+        join(&w, 101).await,
+        1,
+        "joining again keeps the place in line"
+    );
     assert_eq!(position(&w, 104).await, None);
 
     let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    assert!(places::leave_waitlist(&mut tx, w.slot, 102).await.unwrap_or_default());
-    assert!(!places::leave_waitlist(&mut tx, w.slot, 102).await.unwrap_or(true));
+    assert!(
+        places::leave_waitlist(&mut tx, w.slot, 102)
+            .await
+            .unwrap_or_default()
+    );
+    assert!(
+        !places::leave_waitlist(&mut tx, w.slot, 102)
+            .await
+            .unwrap_or(true)
+    );
     assert_eq!(
-        places::promote_next(&mut tx, w.slot).await.unwrap_or_else(|e| panic!("{e}")),
+        places::promote_next(&mut tx, w.slot)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
         None,
         "no place is free"
     );
@@ -179,9 +197,13 @@ async fn the_waitlist_keeps_its_order(db: TestDb) {
     assert_eq!(position(&w, 103).await, Some(2));
 
     let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
-    places::release(&mut tx, w.slot).await.unwrap_or_else(|e| panic!("{e}"));
+    places::release(&mut tx, w.slot)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        places::promote_next(&mut tx, w.slot).await.unwrap_or_else(|e| panic!("{e}")),
+        places::promote_next(&mut tx, w.slot)
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
         Some(101)
     );
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
@@ -200,7 +222,9 @@ async fn racing_promotions_give_each_freed_place_once_first_in_line_first(db: Te
     }
     let mut tx = w.state.db.begin().await.unwrap_or_else(|e| panic!("{e}"));
     for _ in 0..3 {
-        places::release(&mut tx, w.slot).await.unwrap_or_else(|e| panic!("{e}"));
+        places::release(&mut tx, w.slot)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
     }
     tx.commit().await.unwrap_or_else(|e| panic!("{e}"));
     let promoters = (0..8).map(|_| {
@@ -220,7 +244,11 @@ async fn racing_promotions_give_each_freed_place_once_first_in_line_first(db: Te
         .filter_map(|r| r.unwrap_or_else(|e| panic!("task: {e}")))
         .collect();
     promoted.sort_unstable();
-    assert_eq!(promoted, vec![1, 2, 3], "the first three in line, once each");
+    assert_eq!(
+        promoted,
+        vec![1, 2, 3],
+        "the first three in line, once each"
+    );
     assert_eq!(taken(&w).await, 5);
     assert_eq!(position(&w, 4).await, Some(1));
     assert_eq!(position(&w, 10).await, Some(7));

@@ -48,7 +48,10 @@ pub fn json(error: ServiceError) -> Response {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         AppError::TooManyAttempts { retry_after_secs } => {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs.max(1)));
+            headers.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(retry_after_secs.max(1)),
+            );
         }
         _ => {}
     }

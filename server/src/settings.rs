@@ -3,8 +3,8 @@
 //! variables `JOBFAIR_<SETTING>` (and plain `DATABASE_URL`). Later wins.
 //! Every setting is listed in README.md.
 use app::{
-    tickets::keys::TicketSecret,
     throttle::{Limit, RateLimitConfig},
+    tickets::keys::TicketSecret,
 };
 use figment::{
     Figment,

@@ -18,13 +18,13 @@ use crate::{
     db::Tx,
     employers::service::require_employer,
     error::{FORM, Problem},
+    events::{self, Event, Notice},
     fairs::{
         FairStatus,
         service::{require_changeable, require_planner},
         texts,
     },
     floorplan::{BoothCategory, Extra},
-    events::{self, Event, Notice},
     i18n::Locale,
     language::{self, dates, numbers},
     mail::{

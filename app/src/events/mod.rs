@@ -24,21 +24,51 @@ pub enum Event {
         registration_id: i64,
         waitlisted: bool,
     },
-    RegistrationCancelled { fair_id: i64, registration_id: i64 },
+    RegistrationCancelled {
+        fair_id: i64,
+        registration_id: i64,
+    },
     /// A freed place went to this registration from the waitlist.
-    RegistrationPromoted { fair_id: i64, registration_id: i64 },
+    RegistrationPromoted {
+        fair_id: i64,
+        registration_id: i64,
+    },
     /// Moved to another slot, with a new ticket.
-    SlotChanged { fair_id: i64, registration_id: i64 },
+    SlotChanged {
+        fair_id: i64,
+        registration_id: i64,
+    },
     /// The ticket (or waitlist place) was asked for again.
-    TicketSentAgain { fair_id: i64, registration_id: i64 },
-    BookingRequested { fair_id: i64, booking_id: i64 },
-    BookingConfirmed { fair_id: i64, booking_id: i64 },
-    BookingRejected { fair_id: i64, booking_id: i64 },
-    BookingCancelled { fair_id: i64, booking_id: i64 },
+    TicketSentAgain {
+        fair_id: i64,
+        registration_id: i64,
+    },
+    BookingRequested {
+        fair_id: i64,
+        booking_id: i64,
+    },
+    BookingConfirmed {
+        fair_id: i64,
+        booking_id: i64,
+    },
+    BookingRejected {
+        fair_id: i64,
+        booking_id: i64,
+    },
+    BookingCancelled {
+        fair_id: i64,
+        booking_id: i64,
+    },
     /// A held booking nobody decided on in time.
-    BookingExpired { fair_id: i64, booking_id: i64 },
+    BookingExpired {
+        fair_id: i64,
+        booking_id: i64,
+    },
     /// A ticket was admitted at the door.
-    CheckedIn { fair_id: i64, ticket_id: i64 },
+    CheckedIn {
+        fair_id: i64,
+        ticket_id: i64,
+    },
 }
 
 impl Event {

@@ -375,13 +375,15 @@ pub async fn insert_slot(tx: &mut Tx, fair_id: i64, v: &SlotValues) -> sqlx::Res
 /// Updates a slot's times and entry mode (its capacity is changed through
 /// [`crate::places`], which keeps it at or above the places taken).
 pub async fn update_slot_times(tx: &mut Tx, slot_id: i64, v: &SlotValues) -> sqlx::Result<()> {
-    sqlx::query("UPDATE time_slots SET starts_at = $1, ends_at = $2, entry_mode = $3 WHERE id = $4")
-        .bind(v.starts_at)
-        .bind(v.ends_at)
-        .bind(v.entry_mode)
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE time_slots SET starts_at = $1, ends_at = $2, entry_mode = $3 WHERE id = $4",
+    )
+    .bind(v.starts_at)
+    .bind(v.ends_at)
+    .bind(v.entry_mode)
+    .bind(slot_id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -59,7 +59,9 @@ impl Places {
 pub enum Resized {
     Done,
     /// Refused: more places are taken than the new capacity.
-    BelowTaken { taken: i64 },
+    BelowTaken {
+        taken: i64,
+    },
     NotFound,
 }
 

@@ -112,4 +112,3 @@ pub async fn issue_ticket(
     }
     Err(anyhow::anyhow!("no free ticket number").into())
 }
-

@@ -125,9 +125,14 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
     );
 
     // Held requests publish nothing; once the organiser confirms, they show.
-    let held = employers::directory(&w.state, &slug, &DirectoryFilter::default(), app::i18n::Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let held = employers::directory(
+        &w.state,
+        &slug,
+        &DirectoryFilter::default(),
+        app::i18n::Locale::de,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(held.total, 0, "a held request publishes nothing");
     assert!(matches!(
         employers::exhibitor_page(&w.state, &slug, a.0, app::i18n::Locale::de).await,
@@ -138,9 +143,14 @@ async fn profiles_and_jobs_fill_the_public_directory(db: TestDb) {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let all = employers::directory(&w.state, &slug, &DirectoryFilter::default(), app::i18n::Locale::de)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let all = employers::directory(
+        &w.state,
+        &slug,
+        &DirectoryFilter::default(),
+        app::i18n::Locale::de,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.total, 2);
     let names: Vec<&str> = all.entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Firma 2 GmbH", "Logistik Kassel GmbH"]);

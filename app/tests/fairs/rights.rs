@@ -73,7 +73,9 @@ async fn only_planners_of_an_organising_organisation_may_change_a_fair(db: TestD
             fairs::add_co_organiser(&w.state, outsider, fair, other_org).await
         ));
         assert!(forbidden(
-            views::plan(&w.state, outsider, fair, app::i18n::Locale::de).await.map(|_| ())
+            views::plan(&w.state, outsider, fair, app::i18n::Locale::de)
+                .await
+                .map(|_| ())
         ));
         assert!(forbidden(
             views::dashboard(&w.state, outsider, fair, app::i18n::Locale::de)

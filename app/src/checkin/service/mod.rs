@@ -21,10 +21,10 @@ use crate::{
     i18n::Locale,
     language::dates,
     organisations::Role,
-    tickets::keys,
     scanner::lookup::ShortCodeWindow,
     service_error::{ServiceError, ServiceResult},
     state::AppState,
+    tickets::keys,
 };
 use ticket::TicketVerifier;
 

@@ -14,7 +14,6 @@ use crate::{
     error::{FORM, FieldErrors, Problem},
     fairs::{FairStatus, store as fair_store},
     places::{Places, store as places_store},
-    tickets::issue,
     scanner::{
         code::Credential,
         lookup::{self, Found, Wanted},
@@ -22,6 +21,7 @@ use crate::{
     },
     service_error::{ServiceError, ServiceResult},
     state::AppState,
+    tickets::issue,
     tokens,
     validation::{NAME_MAX, collect, required_text},
 };

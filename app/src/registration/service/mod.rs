@@ -46,7 +46,7 @@ mod waitlist;
 
 pub use personal::{bookmark, calendar, cancel, change_slot, resend, ticket_page};
 pub use register::{page, register};
-pub use upkeep::{Purged, purge_expired, published_keys};
+pub use upkeep::{Purged, published_keys, purge_expired};
 pub use waitlist::fill_from_waitlist;
 use waitlist::{give_up_place, issue_and_mail, send_again};
 

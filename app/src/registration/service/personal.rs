@@ -24,9 +24,13 @@ pub async fn ticket_page(
     let status = match registration.status() {
         RegistrationStatus::Active => TicketStatus::Active,
         RegistrationStatus::Waiting => TicketStatus::Waiting {
-            position: places_store::position(pool, Places::admission_slot(slot.id), registration.id)
-                .await?
-                .unwrap_or(0),
+            position: places_store::position(
+                pool,
+                Places::admission_slot(slot.id),
+                registration.id,
+            )
+            .await?
+            .unwrap_or(0),
         },
         RegistrationStatus::Cancelled => TicketStatus::Cancelled,
     };
