@@ -7,7 +7,6 @@ use app::{
         model::{Refusal, ScanAnswer, ScanUpload},
         service::{self, Scanner},
     },
-    error::AppError,
     i18n::Locale,
     service_error::ServiceError,
 };

@@ -4,12 +4,11 @@
 use crate::startup::ServerState;
 use app::{
     auth::request,
-    error::AppError,
     fairs::export::{self, CsvFile, Separator},
 };
 use axum::{
     extract::{Path, Query, State},
-    http::{HeaderValue, StatusCode, header, request::Parts},
+    http::{HeaderValue, header, request::Parts},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;

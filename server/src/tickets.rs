@@ -1,11 +1,11 @@
 //! Plain HTTP routes around tickets: the calendar file behind the personal
 //! link, and each fair's public ticket keys for scanners.
 use crate::startup::ServerState;
-use app::{auth::request, error::AppError, registration::service, service_error::ServiceError};
+use app::{auth::request, registration::service, service_error::ServiceError};
 use axum::{
     Json,
     extract::{Path, State},
-    http::{HeaderValue, StatusCode, header, request::Parts},
+    http::{HeaderValue, header, request::Parts},
     response::{IntoResponse, Response},
 };
 

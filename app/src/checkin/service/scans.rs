@@ -12,6 +12,7 @@ use crate::{
         store::{self, DoorFairRow, DoorTicketRow, NewScan},
     },
     error::{FORM, FieldErrors, Problem},
+    events::{self, Event},
     fairs::{FairStatus, store as fair_store},
     places::{Places, store as places_store},
     scanner::{
@@ -215,6 +216,13 @@ async fn record_one(
         )
         .await?;
         if inserted {
+            if verdict.is_ok() {
+                let event = Event::CheckedIn {
+                    fair_id: fair.id,
+                    ticket_id: row.id,
+                };
+                events::record(&mut tx, event, &[], now).await?;
+            }
             tx.commit().await?;
             return Ok(answer(verdict, false));
         }
@@ -290,6 +298,11 @@ pub async fn walk_in(
         },
     )
     .await?;
+    let event = Event::CheckedIn {
+        fair_id: fair.id,
+        ticket_id: ticket.id,
+    };
+    events::record(&mut tx, event, &[], now).await?;
     tx.commit().await?;
     Ok(ScanAnswer {
         nonce,
