@@ -3,22 +3,24 @@
 //! or edited in the form beside the plan. The browser checks overlaps first
 //! for a quick answer; the server decides.
 use super::{
-    availability_text, booth_form::BoothPanel, plan_view::availability_class, plan_view::label_size,
+    availability_text,
+    booth_form::BoothPanel,
+    gestures::{Drag, Gesture, free_place, hall_point, neighbours},
+    plan_view::availability_class,
+    plan_view::label_size,
 };
 use crate::{
     error::{AppError, FORM, Problem},
-    fairs::{api::get_fair_plan, pages::fair_id_param},
+    fairs::api::get_fair_plan,
     floorplan::{
-        Booth, BoothForm, Hall, MIN_SIDE_DM, Neighbour, Rect, api::SaveBooth, area_text,
-        check_booth, metres_text, snap,
+        BoothForm, Hall, MIN_SIDE_DM, Rect, api::SaveBooth, area_text, check_booth, metres_text,
+        snap,
     },
     i18n::*,
     parts::{FormAlert, error_message, problem_message},
     tr,
 };
 use leptos::{ev, prelude::*};
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// What the form beside the plan edits.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,114 +31,8 @@ pub enum Editing {
     New(Rect),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Gesture {
-    Move,
-    Resize,
-    Draw,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Drag {
-    gesture: Gesture,
-    booth: Option<i64>,
-    start: (f64, f64),
-    original: Rect,
-}
-
 #[component]
-pub fn FloorPlanEditorPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let fair_id = fair_id_param();
-    let params = use_params_map();
-    let hall_id = Memo::new(move |_| {
-        params.with(|p| {
-            p.get("hall")
-                .and_then(|h| h.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    });
-    let plan = Resource::new(move || fair_id.get(), get_fair_plan);
-    view! {
-        <Title text=tr!(i18n, floorplan.editor_title) />
-        <section class="page wide">
-            <p class="breadcrumb">
-                <a href="/organise">{t!(i18n, plan.my_fairs)}</a> " › "
-                <a href=move || format!("/organise/fairs/{}", fair_id.get())>{t!(i18n, plan.title)}</a>
-            </p>
-            <Suspense fallback=move || view! { <p>{t!(i18n, common.loading)}</p> }>
-                {move || plan.get().map(|result| {
-                    let hall = result.and_then(|p| p.halls.into_iter().find(|h| h.id == hall_id.get()).ok_or(AppError::NotFound));
-                    match hall {
-                        Ok(hall) => view! { <Editor fair_id=fair_id.get() hall /> }.into_any(),
-                        Err(e) => view! {
-                            <h1>{t!(i18n, floorplan.editor_title)}</h1>
-                            <p class="form-alert" role="alert">{error_message(i18n, &e)}</p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
-    }
-}
-
-/// Reads a pointer position in hall decimetres.
-fn hall_point(
-    ev: &ev::PointerEvent,
-    svg: &leptos::web_sys::Element,
-    size: (i64, i64),
-) -> (f64, f64) {
-    let frame = svg.get_bounding_client_rect();
-    if frame.width() <= 0.0 || frame.height() <= 0.0 {
-        return (0.0, 0.0);
-    }
-    (
-        (f64::from(ev.client_x()) - frame.left()) / frame.width() * size.0 as f64,
-        (f64::from(ev.client_y()) - frame.top()) / frame.height() * size.1 as f64,
-    )
-}
-
-fn neighbours(booths: &[Booth]) -> Vec<Neighbour<'_>> {
-    booths
-        .iter()
-        .map(|b| Neighbour {
-            id: b.id,
-            label: &b.label,
-            rect: b.rect,
-        })
-        .collect()
-}
-
-/// A free place for a new 3 m × 3 m booth, scanning the grid row by row.
-fn free_place(booths: &[Booth], size: (i64, i64)) -> Rect {
-    let side = 30.min(size.0).min(size.1).max(MIN_SIDE_DM);
-    let mut y = 0;
-    while y + side <= size.1 {
-        let mut x = 0;
-        while x + side <= size.0 {
-            let candidate = Rect {
-                x,
-                y,
-                width: side,
-                depth: side,
-            };
-            if !booths.iter().any(|b| b.rect.overlaps(&candidate)) {
-                return candidate;
-            }
-            x += 5;
-        }
-        y += 5;
-    }
-    Rect {
-        x: 0,
-        y: 0,
-        width: side,
-        depth: side,
-    }
-}
-
-#[component]
-fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
+pub(super) fn Editor(fair_id: i64, hall: Hall) -> impl IntoView {
     let i18n = use_i18n();
     let hall_id = hall.id;
     let size = (hall.width_dm, hall.depth_dm);
