@@ -4,7 +4,7 @@
 //! own gets a policy of its own. Who may read it is the viewer's rule
 //! (`mail/show`): the same service call decides.
 use crate::startup::ServerState;
-use app::{auth::request, error::AppError, mail_viewer::service as viewer};
+use app::{auth::request, mail_viewer::service as viewer};
 use axum::{
     extract::{Path, State},
     http::{HeaderValue, StatusCode, header, request::Parts},
@@ -24,11 +24,7 @@ pub async fn html(State(state): State<ServerState>, Path(id): Path<i64>, parts: 
     };
     let mail = match viewer::show(app, &user, id).await {
         Ok(mail) => mail,
-        Err(error) => {
-            return StatusCode::from_u16(AppError::from(error).status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response();
-        }
+        Err(error) => return crate::error_answers::bare(error),
     };
     let mut response = Html(mail.body_html).into_response();
     let headers = response.headers_mut();
