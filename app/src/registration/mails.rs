@@ -7,7 +7,7 @@ use crate::{
     events::Notice,
     fairs::store::{FairRow, SlotRow},
     i18n::Locale,
-    language::dates,
+    language::{self, dates},
     mail::{
         outbox::Envelope,
         templates::{self, Attachment, Message, TicketMail, TicketMailKind},
@@ -65,11 +65,6 @@ fn prepare_now(
     Ok(PreparedTicket { ticket, message })
 }
 
-/// The language of a stored code; see [`crate::language::or_default`].
-pub fn locale_of(code: &str) -> Locale {
-    crate::language::or_default(code)
-}
-
 pub fn title(fair: &FairRow, locale: Locale) -> String {
     fair.texts.title(locale)
 }
@@ -95,7 +90,7 @@ pub fn ticket_message(
     ticket: &IssuedTicket,
     kind: TicketMailKind,
 ) -> ServiceResult<Message> {
-    let locale = locale_of(&registration.locale);
+    let locale = language::or_default(&registration.locale);
     let fair_title = title(fair, locale);
     let link = personal_link(state, registration);
     let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
@@ -136,7 +131,7 @@ pub fn waitlist_message(
     registration: &RegistrationRow,
     position: i64,
 ) -> Message {
-    let locale = locale_of(&registration.locale);
+    let locale = language::or_default(&registration.locale);
     let when = dates::range(locale, slot.starts_at, slot.ends_at, &fair.time_zone);
     templates::waitlist_mail(
         locale,
@@ -166,7 +161,7 @@ pub fn notice_to<'a>(
             sender_name: ctx.sender.as_deref(),
             ..Envelope::default()
         },
-        locale: locale_of(&registration.locale),
+        locale: language::or_default(&registration.locale),
         message,
     }
 }
